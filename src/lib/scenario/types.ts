@@ -108,9 +108,7 @@ export interface Decision {
  * or the learning of one piece of intel.
  */
 export type Act =
-	| { kind: 'line'; line: Line }
-	| { kind: 'move'; id: string }
-	| { kind: 'intel'; id: string };
+	{ kind: 'line'; line: Line } | { kind: 'move'; id: string } | { kind: 'intel'; id: string };
 
 export type RuleCheck =
 	/** Every act in `first` happens before `then` first happens (a stage: before it begins). */
@@ -182,6 +180,4 @@ export interface ScenarioError {
 	fix: string;
 }
 
-export type ParseResult =
-	| { ok: true; scenario: Scenario }
-	| { ok: false; errors: ScenarioError[] };
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
