@@ -1,4 +1,5 @@
-import type { Line, Stage, Stance } from '$lib/scenario/types';
+// Relative, not $lib: the deal engine also runs outside Kit (CLI scripts, plain node).
+import type { Line, Stage, Stance } from '../scenario/types';
 
 /** One entry of an attempt's move log: the log is the truth from which all state is rebuilt. */
 export interface MoveLogEntry {
@@ -64,3 +65,24 @@ export interface MoveAvailability {
 }
 
 export type { Line, Stage, Stance };
+
+/** Play one of the scenario's moves; `seq` must be the next turn number. */
+export interface MovePlayEvent {
+	type: 'move.play';
+	moveId: string;
+	seq: number;
+}
+
+/** Play the built-in closing move (CLOSE_MOVE_ID); `seq` must be the next turn number. */
+export interface DealCloseEvent {
+	type: 'deal.close';
+	seq: number;
+}
+
+export type DealEvent = MovePlayEvent | DealCloseEvent;
+
+/** The answer to "may this move be played now?": the reason is what the trainee reads. */
+export type MoveCheck = { ok: true } | { ok: false; reason: string };
+
+/** Where a submitted turn number stands against the deal: see `classifySeq`. */
+export type SeqStatus = 'next' | 'applied' | 'out-of-sequence';
