@@ -1,0 +1,200 @@
+/**
+ * The attempt repository: plain verbs over the store. An attempt lives in its own file; each
+ * trainee has a small index of summaries so a history page never opens every attempt.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MoveLogEntry, Outcome } from '../deal/types';
+import type { ScoreReport } from '../scoring/types';
+import {
+	attemptCheck,
+	traineeIndexCheck,
+	type Attempt,
+	type AttemptSummary,
+	type TraineeIndex
+} from './records';
+import { attemptFile, getStore, isSafeName, traineeFile, type Change, type Store } from './store';
+
+export type { Attempt, AttemptSummary } from './records';
+
+export interface NewAttempt {
+	scenarioId: string;
+	scenarioVersion: string;
+	/** Shown in the trainee's history; the scenario id stands in when it is not given. */
+	scenarioTitle?: string;
+	trainee: string;
+	seed: number;
+}
+
+/** The move to append; `seq` defaults to the expected one and `at` to the store's clock. */
+export type NewMove = Pick<MoveLogEntry, 'moveId'> & Partial<MoveLogEntry>;
+
+/** How a deal ended: written with the move that ended it, or by `finishAttempt`. */
+export interface Finish {
+	outcome: Outcome;
+	report: ScoreReport;
+}
+
+/** Runs after a move is appended, in the same write: return a Finish when the move ended it. */
+export type AfterAppend = (attempt: Attempt) => Finish | null;
+
+export type AppendResult =
+	| { applied: true; attempt: Attempt }
+	| { applied: false; reason: 'duplicate' | 'out-of-order' | 'finished'; attempt: Attempt };
+
+export interface AttemptRepository {
+	createAttempt(input: NewAttempt): Promise<Attempt>;
+	readAttempt(id: string): Promise<Attempt | null>;
+	appendMove(
+		id: string,
+		expectedSeq: number,
+		entry: NewMove,
+		after?: AfterAppend
+	): Promise<AppendResult>;
+	finishAttempt(id: string, outcome: Outcome, report: ScoreReport): Promise<Attempt>;
+	/** The trainee's attempts, newest first. */
+	listAttemptsByTrainee(trainee: string): Promise<AttemptSummary[]>;
+}
+
+function attemptDoc(id: string) {
+	return { file: attemptFile(id), check: attemptCheck };
+}
+
+function traineeDoc(trainee: string) {
+	return { file: traineeFile(trainee), check: traineeIndexCheck };
+}
+
+function missing(id: string): Error {
+	return new Error(`There is no attempt "${id}"; start a new attempt from the scenario page.`);
+}
+
+function summarise(attempt: Attempt, scenarioTitle: string): AttemptSummary {
+	return {
+		attemptId: attempt.id,
+		scenarioId: attempt.scenarioId,
+		scenarioTitle,
+		startedAt: attempt.startedAt,
+		finishedAt: attempt.finishedAt,
+		outcome: attempt.outcome?.result ?? null,
+		scoreDisplay: attempt.report?.display ?? null,
+		passed: attempt.report?.passed ?? null
+	};
+}
+
+/** Where a submitted turn stands: why it cannot be appended, or null when it is the next. */
+function refusal(attempt: Attempt, expectedSeq: number): 'duplicate' | 'out-of-order' | null {
+	if (expectedSeq <= attempt.log.length) return 'duplicate';
+
+	return expectedSeq === attempt.log.length + 1 ? null : 'out-of-order';
+}
+
+function withFinish(attempt: Attempt, finish: Finish, at: string): Attempt {
+	return { ...attempt, outcome: finish.outcome, report: finish.report, finishedAt: at };
+}
+
+/** The verbs bound to one store; routes use the module-level verbs bound to the app store. */
+export function attemptsIn(store: Store): AttemptRepository {
+	/** Adds or refreshes an attempt's line in its trainee's index. */
+	async function index(attempt: Attempt, scenarioTitle?: string): Promise<void> {
+		await store.update(traineeDoc(attempt.trainee), (current) => {
+			const index: TraineeIndex = current ?? { trainee: attempt.trainee, attempts: [] };
+			const old = index.attempts.find((entry) => entry.attemptId === attempt.id);
+			const line = summarise(attempt, scenarioTitle ?? old?.scenarioTitle ?? attempt.scenarioId);
+			// Replaced in place: the index stays in the order attempts were started.
+			const attempts = old
+				? index.attempts.map((entry) => (entry === old ? line : entry))
+				: [...index.attempts, line];
+
+			return { next: { ...index, attempts }, result: undefined };
+		});
+	}
+
+	async function createAttempt(input: NewAttempt): Promise<Attempt> {
+		const now = store.now().toISOString();
+		const attempt: Attempt = {
+			id: randomUUID(),
+			scenarioId: input.scenarioId,
+			scenarioVersion: input.scenarioVersion,
+			trainee: input.trainee,
+			seed: input.seed,
+			log: [],
+			outcome: null,
+			report: null,
+			startedAt: now,
+			updatedAt: now,
+			finishedAt: null
+		};
+		await store.update(attemptDoc(attempt.id), () => ({ next: attempt, result: undefined }));
+		await index(attempt, input.scenarioTitle);
+
+		return attempt;
+	}
+
+	async function readAttempt(id: string): Promise<Attempt | null> {
+		return isSafeName(id) ? store.read(attemptDoc(id)) : null;
+	}
+
+	async function appendMove(
+		id: string,
+		expectedSeq: number,
+		entry: NewMove,
+		after?: AfterAppend
+	): Promise<AppendResult> {
+		if (entry.seq !== undefined && entry.seq !== expectedSeq) {
+			throw new Error(`A move numbered ${entry.seq} was appended as turn ${expectedSeq}.`);
+		}
+		const result = await store.update(attemptDoc(id), (attempt): Change<Attempt, AppendResult> => {
+			if (!attempt) throw missing(id);
+			const reason = refusal(attempt, expectedSeq) ?? (attempt.outcome ? 'finished' : null);
+			if (reason) return { next: null, result: { applied: false, reason, attempt } };
+
+			const at = store.now().toISOString();
+			const move: MoveLogEntry = { seq: expectedSeq, moveId: entry.moveId, at: entry.at ?? at };
+			const appended = { ...attempt, log: [...attempt.log, move], updatedAt: at };
+			const finish = after?.(appended);
+			const next = finish ? withFinish(appended, finish, at) : appended;
+
+			return { next, result: { applied: true, attempt: next } };
+		});
+		if (result.applied && result.attempt.outcome) await index(result.attempt);
+
+		return result;
+	}
+
+	async function finishAttempt(id: string, outcome: Outcome, report: ScoreReport) {
+		const attempt = await store.update(attemptDoc(id), (current): Change<Attempt, Attempt> => {
+			if (!current) throw missing(id);
+			// A repeated finish keeps the first result: the deal ended once.
+			if (current.outcome) return { next: null, result: current };
+			const at = store.now().toISOString();
+			const next = withFinish({ ...current, updatedAt: at }, { outcome, report }, at);
+
+			return { next, result: next };
+		});
+		await index(attempt);
+
+		return attempt;
+	}
+
+	async function listAttemptsByTrainee(trainee: string): Promise<AttemptSummary[]> {
+		const index = await store.read(traineeDoc(trainee));
+
+		return [...(index?.attempts ?? [])].reverse();
+	}
+
+	return { createAttempt, readAttempt, appendMove, finishAttempt, listAttemptsByTrainee };
+}
+
+const app = (): AttemptRepository => attemptsIn(getStore());
+
+/** Starts an attempt on a scenario version; remember the version's source as well. */
+export const createAttempt = (input: NewAttempt) => app().createAttempt(input);
+/** The attempt, or null when there is none with that id. */
+export const readAttempt = (id: string) => app().readAttempt(id);
+/** Appends a move if `expectedSeq` is the next turn; a repeated submission is applied once. */
+export const appendMove: AttemptRepository['appendMove'] = (id, seq, entry, after) =>
+	app().appendMove(id, seq, entry, after);
+/** Records how the deal ended and its score; the first finish wins. */
+export const finishAttempt: AttemptRepository['finishAttempt'] = (id, outcome, report) =>
+	app().finishAttempt(id, outcome, report);
+/** The trainee's attempts, newest first, from their index. */
+export const listAttemptsByTrainee = (trainee: string) => app().listAttemptsByTrainee(trainee);

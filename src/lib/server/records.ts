@@ -1,0 +1,105 @@
+/**
+ * The shapes the store keeps on disk and the checks they must pass when read back. Reports are
+ * checked on their top-level fields only: they are written by the scoring engine, and a deep
+ * check would restate its types for little gain.
+ */
+import type { MoveLogEntry, Outcome, OutcomeResult } from '../deal/types';
+import type { ScoreReport } from '../scoring/types';
+import {
+	arrayOf,
+	boolean,
+	isoTime,
+	literal,
+	nullable,
+	number,
+	object,
+	string,
+	wholeNumber,
+	type Check
+} from './schema';
+
+/** One trainee's play of one scenario version: the move log is the truth. */
+export interface Attempt {
+	id: string;
+	scenarioId: string;
+	scenarioVersion: string;
+	/** The trainee's display name. */
+	trainee: string;
+	/** Seed of the deal's random source, so a replay draws the same numbers. */
+	seed: number;
+	log: MoveLogEntry[];
+	outcome: Outcome | null;
+	report: ScoreReport | null;
+	startedAt: string;
+	updatedAt: string;
+	finishedAt: string | null;
+}
+
+/** What a trainee's history page shows of one attempt, without opening the attempt file. */
+export interface AttemptSummary {
+	attemptId: string;
+	scenarioId: string;
+	scenarioTitle: string;
+	startedAt: string;
+	finishedAt: string | null;
+	outcome: OutcomeResult | null;
+	/** The report's `display` score ("79.9"); null until finished. */
+	scoreDisplay: string | null;
+	passed: boolean | null;
+}
+
+/** The per-trainee index file. */
+export interface TraineeIndex {
+	trainee: string;
+	attempts: AttemptSummary[];
+}
+
+const moveLogEntry: Check<MoveLogEntry> = object<MoveLogEntry>({
+	seq: wholeNumber,
+	moveId: string,
+	at: isoTime
+});
+
+const outcome: Check<Outcome> = object<Outcome>({
+	result: literal('won', 'lost'),
+	reason: string,
+	narrative: string,
+	turn: wholeNumber
+});
+
+const scoreReport = object<Pick<ScoreReport, 'total' | 'display' | 'passMark' | 'passed'>>({
+	total: number,
+	display: string,
+	passMark: number,
+	passed: boolean
+}) as Check<ScoreReport>;
+
+export const attemptCheck: Check<Attempt> = object<Attempt>({
+	id: string,
+	scenarioId: string,
+	scenarioVersion: string,
+	trainee: string,
+	seed: number,
+	log: arrayOf(moveLogEntry),
+	outcome: nullable(outcome),
+	report: nullable(scoreReport),
+	startedAt: isoTime,
+	updatedAt: isoTime,
+	finishedAt: nullable(isoTime)
+});
+
+const attemptSummary: Check<AttemptSummary> = object<AttemptSummary>({
+	attemptId: string,
+	scenarioId: string,
+	scenarioTitle: string,
+	startedAt: isoTime,
+	finishedAt: nullable(isoTime),
+	outcome: nullable(literal('won', 'lost')),
+	scoreDisplay: nullable(string),
+	passed: nullable(boolean)
+});
+
+export const traineeIndexCheck: Check<TraineeIndex> = object<TraineeIndex>({
+	trainee: string,
+	attempts: arrayOf(attemptSummary)
+});

@@ -1,0 +1,215 @@
+/**
+ * The one door to the disk. It owns every lowdb instance, every file path and the write
+ * policy: small files (one per attempt, one index per trainee, one per scenario version) so a
+ * write never costs more as history grows; writes to a file run one at a time in this process;
+ * every write replaces the file atomically; a file that cannot be read is never written.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { TextFile } from 'lowdb/node';
+import { acquireDataLock, type DataLock } from './data-lock';
+import type { Check } from './schema';
+import { CheckedJsonFile } from './store-file';
+
+export { acquireDataLock, DataLockError, LOCK_FILE } from './data-lock';
+export { StoreFileError } from './store-file';
+
+/** A JSON file of the store: its path relative to the data directory and its shape. */
+export interface StoredJson<T> {
+	file: string;
+	check: Check<T>;
+}
+
+/** What an update decides: the new content (null leaves the file as it is) and a result. */
+export interface Change<T, R> {
+	next: T | null;
+	result: R;
+}
+
+export interface Store {
+	/** Absolute path of the data directory. */
+	readonly dir: string;
+	readonly now: () => Date;
+	/** The checked content of a file, or null when it does not exist. */
+	read<T>(doc: StoredJson<T>): Promise<T | null>;
+	/** Reads, changes and writes one file with no other operation on it in between. */
+	update<T, R>(doc: StoredJson<T>, change: (current: T | null) => Change<T, R>): Promise<R>;
+	readText(file: string): Promise<string | null>;
+	/** Writes a text file unless it exists already; true when this call wrote it. */
+	writeTextOnce(file: string, text: string): Promise<boolean>;
+	/** Releases the data directory lock. */
+	close(): void;
+}
+
+export interface StoreOptions {
+	now?: () => Date;
+}
+
+const SUBDIRS = ['attempts', 'trainees', 'scenario-versions'];
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+/** Whether a name can be used as one path segment: no dots, slashes or other surprises. */
+export function isSafeName(name: string): boolean {
+	return SAFE_NAME.test(name);
+}
+
+function safeName(name: string, what: string): string {
+	if (!isSafeName(name)) throw new Error(`The ${what} "${name}" cannot be used in a file name.`);
+
+	return name;
+}
+
+export function attemptFile(id: string): string {
+	return `attempts/${safeName(id, 'attempt id')}.json`;
+}
+
+/** A trainee's index file: a readable slug of the name plus a hash that keeps names apart. */
+export function traineeFile(trainee: string): string {
+	const name = trainee.trim().normalize('NFC');
+	const slug = name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 40);
+	const hash = createHash('sha256').update(name).digest('hex').slice(0, 16);
+
+	return `trainees/${slug ? `${slug}-` : ''}${hash}.json`;
+}
+
+export function scenarioVersionFile(scenarioId: string, version: string): string {
+	const id = safeName(scenarioId, 'scenario id');
+
+	return `scenario-versions/${id}/${safeName(version, 'scenario version')}.md`;
+}
+
+/** Runs tasks on the same key one after another; keys with nothing queued are forgotten. */
+class FileQueues {
+	readonly #tails = new Map<string, Promise<void>>();
+
+	run<R>(key: string, task: () => Promise<R>): Promise<R> {
+		const result = (this.#tails.get(key) ?? Promise.resolve()).then(task);
+		const tail = result.then(
+			() => undefined,
+			() => undefined
+		);
+		this.#tails.set(key, tail);
+		void tail.then(() => {
+			if (this.#tails.get(key) === tail) this.#tails.delete(key);
+		});
+
+		return result;
+	}
+}
+
+class FileStore implements Store {
+	readonly #queues = new FileQueues();
+
+	constructor(
+		readonly dir: string,
+		readonly now: () => Date,
+		private readonly lock: DataLock
+	) {}
+
+	read<T>(doc: StoredJson<T>): Promise<T | null> {
+		return this.#queues.run(doc.file, () => this.#low(doc).adapter.read());
+	}
+
+	update<T, R>(doc: StoredJson<T>, change: (current: T | null) => Change<T, R>): Promise<R> {
+		return this.#queues.run(doc.file, async () => {
+			const db = this.#low(doc);
+			await db.read();
+			const { next, result } = change(db.data);
+			if (next !== null) {
+				await this.#makeParent(doc.file);
+				db.data = next;
+				await db.write();
+			}
+
+			return result;
+		});
+	}
+
+	readText(file: string): Promise<string | null> {
+		return this.#queues.run(file, () => new TextFile(this.#path(file)).read());
+	}
+
+	writeTextOnce(file: string, text: string): Promise<boolean> {
+		return this.#queues.run(file, async () => {
+			const target = new TextFile(this.#path(file));
+			if ((await target.read()) !== null) return false;
+			await this.#makeParent(file);
+			await target.write(text);
+
+			return true;
+		});
+	}
+
+	close(): void {
+		this.lock.release();
+	}
+
+	/**
+	 * A fresh lowdb instance per queued task: tasks on a file never overlap, so there is never
+	 * more than one writer (and one steno temp file) per path, and nothing to evict later.
+	 */
+	#low<T>(doc: StoredJson<T>): Low<T | null> {
+		return new Low<T | null>(new CheckedJsonFile<T | null>(this.#path(doc.file), doc.check), null);
+	}
+
+	#path(file: string): string {
+		return path.join(this.dir, file);
+	}
+
+	async #makeParent(file: string): Promise<void> {
+		await mkdir(path.dirname(this.#path(file)), { recursive: true });
+	}
+}
+
+/** Opens (creating if needed) a data directory and takes its lock; one per directory. */
+export function openStore(dir: string, options: StoreOptions = {}): Store {
+	const root = path.resolve(dir);
+	for (const subdir of SUBDIRS) mkdirSync(path.join(root, subdir), { recursive: true });
+	const lock = acquireDataLock(root);
+
+	return new FileStore(root, options.now ?? (() => new Date()), lock);
+}
+
+/** The data directory the app uses: FIVE_LINES_DATA, or ./data. */
+export function dataDirFromEnv(): string {
+	return path.resolve(process.env.FIVE_LINES_DATA || './data');
+}
+
+// Kept on globalThis so a dev server that re-evaluates this module keeps one store (and so
+// one writer per file) per directory.
+const STORES = Symbol.for('five-lines.stores');
+type StoreRegistry = Record<typeof STORES, Map<string, Store> | undefined>;
+
+/** The app-wide store for the data directory named by the environment, opened on first use. */
+export function getStore(): Store {
+	const dir = dataDirFromEnv();
+	const registry = globalThis as unknown as StoreRegistry;
+	const stores = (registry[STORES] ??= new Map<string, Store>());
+	const existing = stores.get(dir);
+	if (existing) return existing;
+
+	const store = openStore(dir);
+	stores.set(dir, store);
+	process.once('exit', () => store.close());
+
+	return store;
+}
+
+/** Whether the app's data directory can be opened and written: writes and removes a probe. */
+export async function isDataDirWritable(): Promise<boolean> {
+	try {
+		const probe = path.join(getStore().dir, `.probe-${randomUUID()}`);
+		await writeFile(probe, 'ok');
+		await rm(probe);
+		return true;
+	} catch {
+		return false;
+	}
+}
