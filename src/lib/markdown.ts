@@ -1,0 +1,41 @@
+/**
+ * Coach-written markdown to safe HTML: one configured marked instance, and its output always
+ * goes through sanitize-html, because a scenario file is edited by hand and may carry raw HTML.
+ */
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const marked = new Marked({ async: false, gfm: true, breaks: false });
+
+const SANITIZE: sanitizeHtml.IOptions = {
+	allowedTags: [
+		...['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code'],
+		...['strong', 'em', 'b', 'i', 'del', 's', 'sub', 'sup', 'ul', 'ol', 'li', 'a', 'img'],
+		...['table', 'thead', 'tbody', 'tr', 'th', 'td']
+	],
+	allowedAttributes: {
+		a: ['href', 'title', 'rel'],
+		img: ['src', 'alt', 'title'],
+		ol: ['start'],
+		th: ['align'],
+		td: ['align'],
+		code: ['class']
+	},
+	allowedClasses: { code: ['language-*'] },
+	allowedSchemes: ['http', 'https', 'mailto'],
+	allowedSchemesByTag: { img: ['http', 'https'] },
+	// `//host/path` would leave the site while looking relative.
+	allowProtocolRelative: false,
+	// Dropped tags lose their content too when it is code or styling, not prose.
+	nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object'],
+	transformTags: {
+		a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' })
+	}
+};
+
+/** Renders coach markdown to HTML that is safe to put in `{@html}`. */
+export function renderMarkdown(md: string): string {
+	const html = marked.parse(md, { async: false });
+
+	return sanitizeHtml(html, SANITIZE);
+}
