@@ -1,4 +1,4 @@
-import type { RuleGroup } from '$lib/scenario/types';
+import type { RuleGroup } from '../scenario/types';
 
 /** The verdict on one rule, with the turn that decided it. */
 export interface RuleVerdict {
