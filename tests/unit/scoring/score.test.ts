@@ -3,7 +3,7 @@ import type { RuleVerdict, ScoreReport } from '../../../src/lib/scoring/types';
 import { scoreAttempt } from '../../../src/lib/scoring/score';
 import type { Scenario } from '../../../src/lib/scenario/types';
 import { logOf, play } from '../support/deal';
-import { clause, clinic, move, rule, when } from '../support/scenario-builder';
+import { clause, clinic, rule, when } from '../support/scenario-builder';
 
 /** One rule of each form; weights add up to 120, plus a switched-off rule. */
 const RULES = [
@@ -537,11 +537,7 @@ describe('scoreAttempt', () => {
 	});
 
 	it('explains in Chinese for a Chinese scenario', () => {
-		const zh = clinic({
-			rules: RULES,
-			language: 'zh',
-			moves: [...clinic().moves, move('noop', 'finance')]
-		});
+		const zh = clinic({ rules: RULES, language: 'zh' });
 		const details = rows(report(zh, 'rival-push')).map((row) => row[5]);
 
 		expect(details).toEqual([
