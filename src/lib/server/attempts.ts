@@ -91,10 +91,29 @@ function withFinish(attempt: Attempt, finish: Finish, at: string): Attempt {
 	return { ...attempt, outcome: finish.outcome, report: finish.report, finishedAt: at };
 }
 
+/**
+ * What appending a move does to the stored attempt. It runs inside the file's queue, so the
+ * turn-number check and the write see the same log; a throwing `after` hook writes nothing.
+ */
+function appendChange(
+	attempt: Attempt,
+	move: MoveLogEntry,
+	after?: AfterAppend
+): Change<Attempt, AppendResult> {
+	const reason = refusal(attempt, move.seq) ?? (attempt.outcome ? 'finished' : null);
+	if (reason) return { next: null, result: { applied: false, reason, attempt } };
+
+	const appended = { ...attempt, log: [...attempt.log, move], updatedAt: move.at };
+	const finish = after?.(appended);
+	const next = finish ? withFinish(appended, finish, move.at) : appended;
+
+	return { next, result: { applied: true, attempt: next } };
+}
+
 /** The verbs bound to one store; routes use the module-level verbs bound to the app store. */
 export function attemptsIn(store: Store): AttemptRepository {
 	/** Adds or refreshes an attempt's line in its trainee's index. */
-	async function index(attempt: Attempt, scenarioTitle?: string): Promise<void> {
+	async function updateIndex(attempt: Attempt, scenarioTitle?: string): Promise<void> {
 		await store.update(traineeDoc(attempt.trainee), (current) => {
 			const index: TraineeIndex = current ?? { trainee: attempt.trainee, attempts: [] };
 			const old = index.attempts.find((entry) => entry.attemptId === attempt.id);
@@ -124,7 +143,7 @@ export function attemptsIn(store: Store): AttemptRepository {
 			finishedAt: null
 		};
 		await store.update(attemptDoc(attempt.id), () => ({ next: attempt, result: undefined }));
-		await index(attempt, input.scenarioTitle);
+		await updateIndex(attempt, input.scenarioTitle);
 
 		return attempt;
 	}
@@ -142,20 +161,14 @@ export function attemptsIn(store: Store): AttemptRepository {
 		if (entry.seq !== undefined && entry.seq !== expectedSeq) {
 			throw new Error(`A move numbered ${entry.seq} was appended as turn ${expectedSeq}.`);
 		}
-		const result = await store.update(attemptDoc(id), (attempt): Change<Attempt, AppendResult> => {
+		const at = entry.at ?? store.now().toISOString();
+		const move: MoveLogEntry = { seq: expectedSeq, moveId: entry.moveId, at };
+		const result = await store.update(attemptDoc(id), (attempt) => {
 			if (!attempt) throw missing(id);
-			const reason = refusal(attempt, expectedSeq) ?? (attempt.outcome ? 'finished' : null);
-			if (reason) return { next: null, result: { applied: false, reason, attempt } };
 
-			const at = store.now().toISOString();
-			const move: MoveLogEntry = { seq: expectedSeq, moveId: entry.moveId, at: entry.at ?? at };
-			const appended = { ...attempt, log: [...attempt.log, move], updatedAt: at };
-			const finish = after?.(appended);
-			const next = finish ? withFinish(appended, finish, at) : appended;
-
-			return { next, result: { applied: true, attempt: next } };
+			return appendChange(attempt, move, after);
 		});
-		if (result.applied && result.attempt.outcome) await index(result.attempt);
+		if (result.applied && result.attempt.outcome) await updateIndex(result.attempt);
 
 		return result;
 	}
@@ -170,7 +183,7 @@ export function attemptsIn(store: Store): AttemptRepository {
 
 			return { next, result: next };
 		});
-		await index(attempt);
+		await updateIndex(attempt);
 
 		return attempt;
 	}
