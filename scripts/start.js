@@ -1,0 +1,44 @@
+// Starts the built app (`npm run build` first) for a local trial or a small team server.
+//
+// SvelteKit refuses form posts whose Origin differs from the origin it believes it serves.
+// adapter-node learns that origin from ORIGIN, which would tie the app to one spelling of its
+// address (localhost and 127.0.0.1 are different origins). When ORIGIN is not set, this script
+// serves plain HTTP itself and tells the handler so on every request, so the app's origin is
+// whatever host the browser used. Behind a TLS proxy, set ORIGIN (or PROTOCOL_HEADER) instead.
+import http from 'node:http';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+const PROTOCOL_HEADER = 'x-five-lines-protocol';
+
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
+	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+}
+
+const { handler } = await import('../build/handler.js');
+
+const server = http.createServer((req, res) => {
+	if (process.env.PROTOCOL_HEADER === PROTOCOL_HEADER) req.headers[PROTOCOL_HEADER] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	console.log(`Five Lines is running at http://${shown}:${port}`);
+});
+
+/** Stops taking requests, then lets the app release its data directory. */
+function shutdown(reason) {
+	server.closeIdleConnections();
+	server.close(() => {
+		process.emit('sveltekit:shutdown', reason);
+		process.exit(0);
+	});
+	setTimeout(() => server.closeAllConnections(), 5000).unref();
+}
+
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,26 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { loadPlay, playMove } from '$lib/server/play';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const play = await loadPlay(params.id, locals.trainee);
+	if (!play) error(404, 'There is no such attempt of yours. Start a new one from the scenarios.');
+	if (play.isFinished) redirect(303, `/attempts/${params.id}/debrief`);
+
+	return { play: play.view };
+};
+
+export const actions: Actions = {
+	move: async ({ request, params, locals }) => {
+		const form = await request.formData();
+		const moveId = String(form.get('moveId') ?? '');
+		const seq = Number(form.get('seq'));
+
+		const result = await playMove(params.id, locals.trainee, moveId, seq);
+		if (result.kind === 'missing') error(404, 'There is no such attempt of yours.');
+		if (result.kind === 'refused') return fail(result.status, { moveId, message: result.reason });
+		if (result.isFinished) redirect(303, `/attempts/${params.id}/debrief`);
+
+		return { played: moveId };
+	}
+};

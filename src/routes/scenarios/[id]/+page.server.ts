@@ -1,0 +1,28 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { loadBriefing, startAttempt } from '$lib/server/play';
+import { checkName, writeTrainee } from '$lib/server/trainee';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const briefing = await loadBriefing(params.id);
+	if (!briefing) error(404, `There is no playable scenario "${params.id}".`);
+
+	return { briefing };
+};
+
+export const actions: Actions = {
+	start: async ({ request, params, cookies, url, locals }) => {
+		let trainee = locals.trainee;
+		if (!trainee) {
+			const name = String((await request.formData()).get('name') ?? '');
+			const problem = checkName(name);
+			if (problem) return fail(400, { name, message: problem });
+			trainee = writeTrainee(cookies, url, name, null);
+		}
+
+		const attemptId = await startAttempt(params.id, trainee);
+		if (!attemptId) error(404, `There is no playable scenario "${params.id}".`);
+
+		redirect(303, `/attempts/${attemptId}`);
+	}
+};
