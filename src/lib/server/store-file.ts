@@ -66,7 +66,7 @@ function syntaxError(text: string, file: string, error: unknown): StoreFileError
 	const offset = reported ? Number(reported[1]) : (findSyntaxError(text) ?? text.length);
 	const { line, column } = positionAt(text, offset);
 	// Node's message repeats the whole text for some errors; keep only its first clause.
-	const problem = `invalid JSON: ${message.replace(/ in JSON at position.*$|, ".*$/s, '')}`;
+	const problem = `invalid JSON: ${message.replace(/ in JSON at position.*$|, (\.\.\.)?".*$/s, '')}`;
 
 	return new StoreFileError(file, line, column, problem);
 }

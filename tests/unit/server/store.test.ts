@@ -59,7 +59,7 @@ const CORRUPTIONS: [string, (text: string) => string, RegExp, (text: string) => 
 	[
 		'an invalid value',
 		(text) => text.replace('"seed": 7', '"seed": nope'),
-		/invalid JSON/,
+		/invalid JSON: Unexpected token 'o' — /,
 		(bad) => positionOf(bad, 'nope')
 	],
 	[
