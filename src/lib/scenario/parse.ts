@@ -1,13 +1,109 @@
-import type { ParseResult, ScenarioError } from './types';
+/**
+ * The scenario parser: markdown in, a typed scenario or located errors out. Pure: it runs in
+ * node, in the browser's authoring preview, in the CLI and in tests alike.
+ */
+import { readFrontMatter, splitFrontMatter, type FrontMatter } from './front-matter';
+import { contentHash } from './hash';
+import { checkDuplicateIds } from './ids';
+import { buildMove, moveDeclarations, readMoveDrafts } from './moves';
+import { buildOutline } from './outline';
+import { buildDecision, buildLoss, lossDeclarations, readOutcomeDraft } from './outcome';
+import { readPeople } from './people';
+import { createLocator, normaliseSource } from './positions';
+import { createProblems, type Problems } from './problems';
+import type { References } from './references';
+import { buildRules, readRuleDrafts, ruleDeclarations } from './scoring';
+import { readProse, readSections } from './sections';
+import type { Line, ParseResult, Person, Scenario, ScenarioError } from './types';
 
 /** Parses one scenario file into a typed scenario or a list of located errors. */
 export function parseScenario(source: string, file: string): ParseResult {
-	void source;
+	const text = normaliseSource(source);
+	const problems = createProblems(file, createLocator(text));
+	const split = splitFrontMatter(text);
+	if (split === null) {
+		problems.report(
+			0,
+			'the front matter is never closed',
+			'end the metadata with a line that holds only `---`'
+		);
+
+		return { ok: false, errors: problems.list() };
+	}
+
+	const meta = readFrontMatter(split, problems);
+	const scenario = readBody(text, split.bodyStart, meta, problems);
+	if (problems.count > 0) return { ok: false, errors: problems.list() };
+
+	return { ok: true, scenario };
+}
+
+function readBody(
+	text: string,
+	bodyStart: number,
+	meta: FrontMatter,
+	problems: Problems
+): Scenario {
+	const sections = readSections(buildOutline(text, bodyStart), meta, bodyStart, problems);
+	const { people, declarations } = readPeople(sections.people, text, meta, problems);
+	const moveDrafts = readMoveDrafts(sections.moves, text, meta, problems);
+	const outcome = readOutcomeDraft(sections.outcome, text, problems);
+	const ruleDrafts = readRuleDrafts(sections.scoring, text, problems);
+	const allDeclarations = [
+		...declarations,
+		...moveDeclarations(moveDrafts),
+		...lossDeclarations(outcome),
+		...ruleDeclarations(ruleDrafts)
+	];
+	checkDuplicateIds(allDeclarations, problems);
+	checkCompetitorLine(meta, problems);
+
+	const refs = referencesOf(
+		people,
+		moveDrafts.map(({ entry }) => entry.id.text)
+	);
+	const lines = new Set<Line>(people.map((person) => person.line));
+	const defaults = meta.defaultRules
+		? { lines, size: meta.size, competitorHolds: meta.competitorHolds, language: meta.language }
+		: null;
 
 	return {
-		ok: false,
-		errors: [{ file, line: 1, column: 1, message: 'the parser is not written yet', fix: 'wait' }]
+		id: meta.id,
+		version: contentHash(text),
+		title: meta.title,
+		language: meta.language,
+		summary: meta.summary,
+		size: meta.size,
+		weeks: meta.weeks,
+		stageStarts: meta.stageStarts,
+		competitor: meta.competitor,
+		competitorHolds: meta.competitorHolds,
+		passMark: meta.passMark,
+		briefing: readProse(sections.briefing, text, problems),
+		people,
+		moves: moveDrafts.map((draft) => buildMove(draft, refs, problems)),
+		decision: buildDecision(outcome.decision, refs, problems),
+		losses: outcome.losses.map((entry) => buildLoss(entry, refs, problems)),
+		rules: buildRules(ruleDrafts, defaults, { refs, problems, weeks: meta.weeks }),
+		debrief: readProse(sections.debrief, text, problems)
 	};
+}
+
+function referencesOf(people: Person[], moveIds: string[]): References {
+	return {
+		people: new Map(people.map((person) => [person.id, person.line])),
+		intel: new Set(people.flatMap((person) => person.intel.map((intel) => intel.id))),
+		moves: new Set(moveIds)
+	};
+}
+
+function checkCompetitorLine(meta: FrontMatter, problems: Problems): void {
+	if (meta.competitorHolds !== 'finance' || meta.size === 'large') return;
+	problems.report(
+		meta.competitorHoldsOffset,
+		`the competitor holds the finance line in a ${meta.size} deal`,
+		'name another line, or set `size: large`'
+	);
 }
 
 /** Formats an error like a compiler: `file:line:column: message — fix`. */
