@@ -3,7 +3,7 @@ import { judgeRule } from '../../../src/lib/scoring/checks';
 import { displayScore } from '../../../src/lib/scoring/score';
 import type { Act, RuleCheck } from '../../../src/lib/scenario/types';
 import { play } from '../support/deal';
-import { clinic, effect, move } from '../support/scenario-builder';
+import { clause, clinic, effect, move, when } from '../support/scenario-builder';
 
 const user: Act = { kind: 'line', line: 'user' };
 const procurement: Act = { kind: 'line', line: 'procurement' };
@@ -115,6 +115,22 @@ describe('judgeRule', () => {
 			{ kind: 'within', act: refRule, fromWeek: 0, toWeek: 9 },
 			['wait'],
 			[false, null]
+		],
+		[
+			'only when: judges the condition as it stood before the move',
+			{
+				kind: 'only-when',
+				act: { kind: 'move', id: 'shadow-shift' },
+				when: when(clause.atLeast('user', 'supportive'))
+			},
+			['shadow-shift'],
+			[false, 1]
+		],
+		[
+			'only when: passes when the act never happens',
+			{ kind: 'only-when', act: user, when: when(clause.atLeast('user', 'champion')) },
+			['meet-buyer'],
+			[true, null]
 		],
 		[
 			'stance-by: judged right after the move that begins the stage',
