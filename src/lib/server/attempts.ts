@@ -21,7 +21,10 @@ export interface NewAttempt {
 	scenarioVersion: string;
 	/** Shown in the trainee's history; the scenario id stands in when it is not given. */
 	scenarioTitle?: string;
+	/** Whose attempt it is: their index is kept under this (a display name or a stable key). */
 	trainee: string;
+	/** The name to show, when `trainee` is a key rather than the name. */
+	traineeName?: string;
 	seed: number;
 }
 
@@ -134,6 +137,7 @@ export function attemptsIn(store: Store): AttemptRepository {
 			scenarioId: input.scenarioId,
 			scenarioVersion: input.scenarioVersion,
 			trainee: input.trainee,
+			traineeName: input.traineeName ?? input.trainee,
 			seed: input.seed,
 			log: [],
 			outcome: null,

@@ -23,8 +23,10 @@ export interface Attempt {
 	id: string;
 	scenarioId: string;
 	scenarioVersion: string;
-	/** The trainee's display name. */
+	/** Who played: the display name, or a stable key when the app keeps one per trainee. */
 	trainee: string;
+	/** The name shown in the debrief; the same as `trainee` when no separate key is kept. */
+	traineeName: string;
 	/** Seed of the deal's random source, so a replay draws the same numbers. */
 	seed: number;
 	log: MoveLogEntry[];
@@ -79,6 +81,7 @@ export const attemptCheck: Check<Attempt> = object<Attempt>({
 	scenarioId: string,
 	scenarioVersion: string,
 	trainee: string,
+	traineeName: string,
 	seed: number,
 	log: arrayOf(moveLogEntry),
 	outcome: nullable(outcome),

@@ -54,6 +54,7 @@ describe('attempt repository', () => {
 			scenarioId: 'county-clinic',
 			scenarioVersion: 'v1abc',
 			trainee: 'Lee Min',
+			traineeName: 'Lee Min',
 			seed: 42,
 			outcome: OUTCOME,
 			report: REPORT,
@@ -65,6 +66,25 @@ describe('attempt repository', () => {
 			{ seq: 1, moveId: 'shadow-shift', at: '2025-03-01T09:00:01.000Z' },
 			{ seq: 2, moveId: 'close', at: '2025-03-01T09:00:02.000Z' }
 		]);
+	});
+
+	it('keeps the index under a trainee key while showing the display name', async () => {
+		const { store, attempts } = setup();
+		const key = '3f2b6c1e-8d4a-4b7e-9c2d-1a5e7f9b0c3d';
+		const attempt = await attempts.createAttempt({
+			scenarioId: 'county-clinic',
+			scenarioVersion: 'v1abc',
+			trainee: key,
+			traineeName: 'Lee Min',
+			seed: 1
+		});
+
+		expect(readBack(store, attemptFile(attempt.id))).toMatchObject({
+			trainee: key,
+			traineeName: 'Lee Min'
+		});
+		expect(await attempts.listAttemptsByTrainee(key)).toHaveLength(1);
+		expect(await attempts.listAttemptsByTrainee('Lee Min')).toEqual([]);
 	});
 
 	it('gives each attempt a random, URL-safe id', async () => {
