@@ -141,9 +141,13 @@ export function getCatalogue(): ScenarioCatalogue {
 	return app;
 }
 
+/** Valid and broken scenarios of the app's catalogue. */
 export const listScenarios = () => getCatalogue().list();
+/** The current version of a valid scenario, or null. */
 export const getScenario = (id: string) => getCatalogue().getScenario(id);
+/** A scenario as it was at `version`, for replaying an attempt made on it; else null. */
 export const getScenarioVersion = (id: string, version: string) =>
 	getCatalogue().getScenarioVersion(id, version);
+/** Call before creating an attempt: keeps that version's source for later replays. */
 export const rememberScenarioVersion = (id: string, version: string) =>
 	getCatalogue().rememberScenarioVersion(id, version);
