@@ -40,28 +40,7 @@ function outcomeOf(context: DealContext): Outcome {
  * submission changes nothing; compare `classifySeq(context, seq)` to tell which it was.
  */
 export function createDealMachine(scenario: Scenario) {
-	return setup({
-		types: {
-			context: {} as DealContext,
-			events: {} as DealEvent,
-			output: {} as Outcome
-		},
-		guards: {
-			isNextSeq: ({ context, event }) => event.seq === nextSeq(context),
-			isAvailable: ({ context, event }) => checkMove(scenario, context, moveIdOf(event)).ok,
-			hasLeftStage: ({ context }, params: { stage: Stage }) =>
-				stageIndex(context.stage) > stageIndex(params.stage),
-			hasLossTriggered: ({ context }) => triggeredLoss(scenario, context) !== null,
-			isDecisionDue: ({ context }) => isDecisionDue(scenario, context),
-			isWinMet: ({ context }) => isWinMet(scenario, context)
-		},
-		actions: {
-			applyMove: assign(({ context, event }) => applyMove(scenario, context, moveIdOf(event))),
-			recordTurn: assign(({ context, event }) => recordTurn(scenario, context, moveIdOf(event))),
-			recordLoss: assign({ outcome: ({ context }) => lossOutcome(context, firedLoss(context)) }),
-			recordDecision: assign({ outcome: ({ context }) => decisionOutcome(scenario, context) })
-		}
-	}).createMachine({
+	return dealSetup(scenario).createMachine({
 		id: 'deal',
 		initial: 'discovery',
 		context: () => initialContext(scenario),
@@ -90,6 +69,32 @@ export function createDealMachine(scenario: Scenario) {
 			decision: {},
 			won: { type: 'final' },
 			lost: { type: 'final' }
+		}
+	});
+}
+
+/** The machine's named guards and actions: each a thin call into the pure rules in step.ts. */
+function dealSetup(scenario: Scenario) {
+	return setup({
+		types: {
+			context: {} as DealContext,
+			events: {} as DealEvent,
+			output: {} as Outcome
+		},
+		guards: {
+			isNextSeq: ({ context, event }) => event.seq === nextSeq(context),
+			isAvailable: ({ context, event }) => checkMove(scenario, context, moveIdOf(event)).ok,
+			hasLeftStage: ({ context }, params: { stage: Stage }) =>
+				stageIndex(context.stage) > stageIndex(params.stage),
+			hasLossTriggered: ({ context }) => triggeredLoss(scenario, context) !== null,
+			isDecisionDue: ({ context }) => isDecisionDue(scenario, context),
+			isWinMet: ({ context }) => isWinMet(scenario, context)
+		},
+		actions: {
+			applyMove: assign(({ context, event }) => applyMove(scenario, context, moveIdOf(event))),
+			recordTurn: assign(({ context, event }) => recordTurn(scenario, context, moveIdOf(event))),
+			recordLoss: assign({ outcome: ({ context }) => lossOutcome(context, firedLoss(context)) }),
+			recordDecision: assign({ outcome: ({ context }) => decisionOutcome(scenario, context) })
 		}
 	});
 
