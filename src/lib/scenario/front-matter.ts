@@ -117,7 +117,7 @@ function fallbackFrontMatter(): FrontMatter {
 		language: 'en',
 		summary: '',
 		size: 'mid',
-		weeks: 1,
+		weeks: 104, // the widest, so a bad `weeks` does not also fail every stage week
 		stageStarts: { discovery: 0, specification: 0, tender: 0, decision: 0 },
 		competitor: '',
 		competitorHolds: null,

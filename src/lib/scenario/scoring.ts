@@ -95,7 +95,7 @@ function checkGroup(check: RuleCheck, group: RuleGroup, offset: number, problems
 	if (fits === group) return;
 	problems.report(
 		offset,
-		`this is a ${fits} rule, but it stands under the ${group} group`,
-		`move it under \`## ${fits[0].toUpperCase()}${fits.slice(1)}\`, or write a ${group} rule`
+		`this rule belongs to the ${fits} group, but it stands under ${group}`,
+		`move it under \`## ${fits[0].toUpperCase()}${fits.slice(1)}\`, or write a rule that fits ${group}`
 	);
 }
