@@ -130,6 +130,13 @@ describe('shipped scenarios parse cleanly', () => {
 		]);
 	});
 
+	it('city-hospital makes the win itself a blocker, replacing the default of that id', () => {
+		const won = load('city-hospital').rules.filter((rule) => rule.id === 'won');
+
+		expect(won).toHaveLength(1);
+		expect(won[0]).toMatchObject({ group: 'outcome', weight: 30, blocker: true, isDefault: false });
+	});
+
 	it('zh-city-bureau replaces the regain default with its own blocker of the same id', () => {
 		const regain = load('zh-city-bureau').rules.filter(
 			(rule) => rule.id === 'regain-through-technical-and-procurement'
@@ -318,6 +325,20 @@ describe('hand-computed scores', () => {
 			passed: true,
 			blockersFailed: []
 		});
+	});
+
+	it('city-hospital: the recorded loss at the decision scores 80.0 but fails: the win is a blocker', () => {
+		const report = score(load('city-hospital'), recorded['city-hospital'].lossDecision);
+
+		// As the recorded win without the President (12 moves, closed in week 13): the President
+		// is never met, so budget-before-president passes vacuously; only the consultants (5)
+		// and the win (30) are lost: 140 of 175.
+		expect(report).toMatchObject({ earned: 140, possible: 175, display: '80.0', passed: false });
+		expect(report.blockersFailed.map((verdict) => verdict.ruleId)).toEqual(['won']);
+		expect(Object.entries(verdicts(report)).filter(([, [passed]]) => !passed)).toEqual([
+			['consultants-on-board', [false, 5]],
+			['won', [false, 30]]
+		]);
 	});
 
 	it('city-hospital: a win that quoted blind fails on the blocker', () => {
