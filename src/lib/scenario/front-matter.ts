@@ -86,14 +86,17 @@ export function readFrontMatter(split: SplitSource, problems: Problems): FrontMa
 
 	const { text, start, end } = split.yaml;
 	const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-	for (const error of document.errors) {
+	// Only the first YAML error: the ones after it are usually the parser losing its footing.
+	const [error] = document.errors;
+	if (error) {
 		problems.report(
 			start + error.pos[0],
 			`the front matter is not valid YAML: ${error.message}`,
 			'fix the YAML syntax on this line (a `key: value` per line, nested lines indented)'
 		);
+
+		return meta;
 	}
-	if (document.errors.length > 0) return meta;
 	if (!isMap(document.contents)) {
 		problems.report(
 			start,
