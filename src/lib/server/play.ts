@@ -94,7 +94,7 @@ export async function listTraineeAttempts(trainee: Trainee) {
 		id: summary.attemptId,
 		title: summary.scenarioTitle,
 		startedAt: summary.startedAt,
-		href: `/attempts/${summary.attemptId}${summary.finishedAt ? '/debrief' : ''}`,
+		isFinished: summary.finishedAt !== null,
 		outcome: summary.outcome ?? 'in progress',
 		score: summary.scoreDisplay ?? '—'
 	}));

@@ -54,6 +54,8 @@ export function checkName(name: string): string | null {
 	if (trimmed.length > MAX_NAME_LENGTH) {
 		return `Keep the display name to ${MAX_NAME_LENGTH} characters or fewer.`;
 	}
+	// Control characters would corrupt the cookie and the history page.
+	// eslint-disable-next-line no-control-regex -- matching control characters is the point
 	if (/[\u0000-\u001f\u007f]/.test(trimmed)) return 'Use letters, digits and spaces in the name.';
 
 	return null;
