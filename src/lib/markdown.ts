@@ -5,7 +5,23 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
-const marked = new Marked({ async: false, gfm: true, breaks: false });
+/**
+ * A line break inside a paragraph reads as a space, which is right between English words and
+ * wrong between Chinese characters: a coach who wraps Chinese prose would see stray gaps.
+ */
+const CJK_LINE_BREAK =
+	/([\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef])\n(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef])/g;
+
+const marked = new Marked({
+	async: false,
+	gfm: true,
+	breaks: false,
+	walkTokens(token) {
+		if (token.type === 'text' && !('tokens' in token && token.tokens)) {
+			token.text = token.text.replace(CJK_LINE_BREAK, '$1');
+		}
+	}
+});
 
 const SANITIZE: sanitizeHtml.IOptions = {
 	allowedTags: [
