@@ -33,7 +33,9 @@ export function readOutcomeDraft(
 	reportStrayBlocks(section.blocks, problems);
 	for (const node of section.children) {
 		const part = node.depth === 2 ? outcomePartOf(node.text.text) : null;
-		if (part === 'decision' && draft.decision === null) draft.decision = node;
+		if (part === 'decision' && draft.decision !== null)
+			reportSecondDecision(node, draft.decision, problems);
+		else if (part === 'decision') draft.decision = node;
 		else if (part === 'losses') draft.losses.push(...readLossEntries(node, source, problems));
 		else reportHeadings([node], 'in # Outcome (expected `## Decision` or `## Losses`)', problems);
 	}
@@ -46,6 +48,14 @@ export function readOutcomeDraft(
 	}
 
 	return draft;
+}
+
+function reportSecondDecision(node: HeadingNode, first: HeadingNode, problems: Problems): void {
+	problems.report(
+		node.offset,
+		`\`## Decision\` is written twice (first on line ${problems.lineAt(first.offset)})`,
+		'keep one `## Decision` list'
+	);
 }
 
 function readLossEntries(node: HeadingNode, source: string, problems: Problems): Entry[] {

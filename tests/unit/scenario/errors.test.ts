@@ -208,6 +208,13 @@ const CASES: Case[] = [
 		count: 2
 	},
 	{
+		name: 'a decision written twice',
+		edit: { 55: '- lost: Lost.\n\n## Decision' },
+		line: 57,
+		column: 1,
+		message: '`## Decision` is written twice (first on line 52)'
+	},
+	{
 		name: 'a finance line in a mid deal',
 		edit: { 37: '\n## Finance line' },
 		line: 38,
