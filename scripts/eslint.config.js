@@ -1,5 +1,6 @@
 // Lives in scripts/ to keep the top level to what the brief lists; `npm run lint` passes it
 // with --config, and ESLint resolves its file patterns from the working directory.
+import path from 'node:path';
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
@@ -28,6 +29,7 @@ export default ts.config(
 		languageOptions: {
 			parserOptions: {
 				projectService: true,
+				tsconfigRootDir: path.resolve(import.meta.dirname, '..'),
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
