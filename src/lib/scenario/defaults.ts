@@ -19,6 +19,8 @@ interface DefaultRuleSpec {
 	group: RuleGroup;
 	check: RuleCheck;
 	weight: number;
+	/** Only `won`: a lost deal never passes, however well the process scored. */
+	blocker?: boolean;
 	applies: (context: DefaultRuleContext) => boolean;
 	text: Record<Language, Wording>;
 }
@@ -185,10 +187,18 @@ const SPECS: DefaultRuleSpec[] = [
 		group: 'outcome',
 		check: { kind: 'won' },
 		weight: 30,
+		blocker: true,
 		applies: () => true,
 		text: {
-			en: { title: 'Win the deal', explanation: 'Good process matters, and so does the result.' },
-			zh: { title: '赢得订单', explanation: '过程重要，结果同样重要。' }
+			en: {
+				title: 'Win the deal',
+				explanation:
+					'Good process matters, and so does the result: a lost deal does not pass, however well it was played.'
+			},
+			zh: {
+				title: '赢得订单',
+				explanation: '过程重要，结果同样重要：丢掉的单子，过程再好也不算通过。'
+			}
 		}
 	}
 ];
@@ -251,7 +261,7 @@ export function defaultRules(context: DefaultRuleContext): Rule[] {
 			title: spec.text[context.language].title,
 			check: structuredClone(spec.check),
 			weight: spec.weight,
-			blocker: false,
+			blocker: spec.blocker ?? false,
 			explanation: spec.text[context.language].explanation,
 			isDefault: true
 		}));

@@ -167,7 +167,7 @@ describe('parseScenario with the English fixture', () => {
 
 	it('gives default rules English titles and explanations', () => {
 		const won = scenario.rules.find((rule) => rule.id === 'won');
-		expect(won).toMatchObject({ title: 'Win the deal', blocker: false, check: { kind: 'won' } });
+		expect(won).toMatchObject({ title: 'Win the deal', blocker: true, check: { kind: 'won' } });
 		expect(won?.explanation).not.toBe('');
 	});
 });
