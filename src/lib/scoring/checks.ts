@@ -1,4 +1,5 @@
 import { firstUnmetClause } from '../deal/conditions';
+import { explainClause } from '../deal/explain';
 import { partyStance, stanceValue } from '../deal/stances';
 import type { DealContext, TurnRecord } from '../deal/types';
 import { lineName, moveLabel, partyName, personName, stageName, stanceName } from '../deal/words';
@@ -154,11 +155,16 @@ function judgeOnlyWhen(judge: Judge, check: CheckOf<'only-when'>): Judgement {
 	const act = actName(judge, check.act);
 	if (!turn) return { passed: true, decidedBy: null, detail: texts.onlyWhenVacuous(act) };
 
-	const unmet = firstUnmetClause(scenario, stateBefore(context, turn), check.when);
+	const before = stateBefore(context, turn);
+	const unmet = firstUnmetClause(scenario, before, check.when);
 	const detail =
 		unmet === -1
 			? texts.onlyWhenPassed(act, turn.seq)
-			: texts.onlyWhenFailed(act, turn.seq, check.when.source[unmet] ?? '');
+			: texts.onlyWhenFailed(
+					act,
+					turn.seq,
+					explainClause(scenario, before, check.when.clauses[unmet])
+				);
 
 	return { passed: unmet === -1, decidedBy: turn, detail };
 }

@@ -27,7 +27,8 @@ export interface DetailTexts {
 	withinJudged: (act: string, seq: number, week: number, range: string, inside: boolean) => string;
 	onlyWhenVacuous: (act: string) => string;
 	onlyWhenPassed: (act: string, seq: number) => string;
-	onlyWhenFailed: (act: string, seq: number, clause: string) => string;
+	/** `reason` is a whole sentence: why the first unmet clause did not hold. */
+	onlyWhenFailed: (act: string, seq: number, reason: string) => string;
 	stancePassed: (party: string, at: string, stance: string, needed: string) => string;
 	stanceFailed: (party: string, at: string, stance: string, needed: string) => string;
 	workedJudged: (line: string, at: string, count: number, needed: number, ok: boolean) => string;
@@ -70,8 +71,8 @@ const EN: DetailTexts = {
 		`${cap(act)} first came at turn ${seq}, starting in week ${week}, ${inside ? 'within' : 'outside'} weeks ${range}.`,
 	onlyWhenVacuous: (act) => `${cap(act)} never happened, so the condition never mattered.`,
 	onlyWhenPassed: (act, seq) => `${cap(act)} first came at turn ${seq}, when the condition held.`,
-	onlyWhenFailed: (act, seq, clause) =>
-		`${cap(act)} first came at turn ${seq}, before "${clause}" held.`,
+	onlyWhenFailed: (act, seq, reason) =>
+		`${cap(act)} first came at turn ${seq}, too soon: ${reason}`,
 	stancePassed: (party, at, stance, needed) =>
 		`${cap(party)} was ${stance} ${at}, at least ${needed}.`,
 	stanceFailed: (party, at, stance, needed) =>
@@ -111,7 +112,7 @@ const ZH: DetailTexts = {
 		`${act}首次发生在第${seq}步，始于第${week}周，${inside ? '在' : '不在'}第${range}周之内。`,
 	onlyWhenVacuous: (act) => `${act}从未发生，条件无关紧要。`,
 	onlyWhenPassed: (act, seq) => `${act}首次发生在第${seq}步，当时条件成立。`,
-	onlyWhenFailed: (act, seq, clause) => `${act}首次发生在第${seq}步，当时“${clause}”尚不成立。`,
+	onlyWhenFailed: (act, seq, reason) => `${act}首次发生在第${seq}步，时机过早：${reason}`,
 	stancePassed: (party, at, stance, needed) => `${party}${at}为${stance}，达到${needed}。`,
 	stanceFailed: (party, at, stance, needed) => `${party}${at}仅为${stance}，未达到${needed}。`,
 	workedJudged: (line, at, count, needed, ok) =>

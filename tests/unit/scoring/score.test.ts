@@ -303,7 +303,7 @@ describe('scoreAttempt', () => {
 				0,
 				1,
 				'rival-push',
-				'Work with the management line first came at turn 1, before "user at least supportive" held.'
+				'Work with the management line first came at turn 1, too soon: Needs the user line at least supportive (now neutral).'
 			],
 			[
 				'technical-by-tender',
@@ -545,7 +545,7 @@ describe('scoreAttempt', () => {
 			'招标阶段在第1步开始，早于接触采购线。',
 			'接触用户线从未发生。',
 			'了解Ng Wai掌握的情报从未发生。',
-			'接触管理线首次发生在第1步，当时“user at least supportive”尚不成立。',
+			'接触管理线首次发生在第1步，时机过早：需要用户线至少支持（当前：中立）。',
 			'技术线在招标阶段开始时（第1步）仅为怀疑，未达到支持。',
 			'用户线在规格阶段开始时（第1步）共有0次行动，不足所需的2次。',
 			'采购线在结束时（第1步）共有0次行动，不足所需的1次。',
