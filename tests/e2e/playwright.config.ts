@@ -32,7 +32,7 @@ const folders = prepareFolders();
 
 export default defineConfig({
 	testDir: '.',
-	outputDir: join(root, 'test-results'),
+	outputDir: join(root, 'test-results/e2e-artifacts'),
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,
