@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { listCatalogue, listTraineeAttempts } from '$lib/server/play';
+import { listCatalogue, listTraineeAttempts } from '$lib/server/pages';
 import { checkName, writeTrainee } from '$lib/server/trainee';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,71 +1,16 @@
 /**
- * The trainee's side of the app: the catalogue, starting an attempt, playing a move and reading
- * the debrief. Routes call these; they call the catalogue, the attempt repository, the deal
- * engine and the scoring engine. The server is authoritative: every move is checked against
- * the deal replayed from the stored log, and the score is computed here from that log.
+ * The trainee's actions: starting an attempt and playing a move. The server is authoritative:
+ * every move is checked against the deal replayed from the stored log, and when a move ends the
+ * deal the score is computed from that log in the same write.
  */
 import { randomInt } from 'node:crypto';
-import { checkMove, classifySeq, replayDeal, type ReplayedDeal } from '$lib/deal';
-import { vocabulary } from '$lib/labels';
-import { renderMarkdown } from '$lib/markdown';
-import { formatScenarioError } from '$lib/scenario/parse';
+import { checkMove, classifySeq, type ReplayedDeal } from '$lib/deal';
 import type { Scenario } from '$lib/scenario/types';
 import { scoreAttempt } from '$lib/scoring';
-import { buildDebriefView, moveLabels } from '$lib/views/debrief-view';
-import { buildPlayView, presentLines } from '$lib/views/play-view';
-import type { DebriefView, PlayView, ScenarioCard } from '$lib/views/types';
-import {
-	appendMove,
-	createAttempt,
-	listAttemptsByTrainee,
-	readAttempt,
-	type Attempt,
-	type Finish
-} from './attempts';
-import {
-	getScenario,
-	getScenarioVersion,
-	listScenarios,
-	rememberScenarioVersion
-} from './scenarios';
+import { appendMove, createAttempt, type Attempt, type Finish } from './attempts';
+import { ownAttempt, replayed } from './owned-attempt';
+import { getScenario, rememberScenarioVersion } from './scenarios';
 import type { Trainee } from './trainee';
-
-export async function listCatalogue(): Promise<ScenarioCard[]> {
-	const { scenarios } = await listScenarios();
-
-	return scenarios
-		.map(({ scenario }) => {
-			const words = vocabulary(scenario.language);
-			return {
-				id: scenario.id,
-				title: scenario.title,
-				summary: scenario.summary,
-				language: scenario.language,
-				sizeLabel: words.sizes[scenario.size],
-				weeks: scenario.weeks,
-				lineLabels: presentLines(scenario).map((line) => words.lines[line])
-			};
-		})
-		.sort((a, b) => a.title.localeCompare(b.title));
-}
-
-/** What the briefing page shows, or null when no playable scenario has that id. */
-export async function loadBriefing(scenarioId: string) {
-	const entry = await getScenario(scenarioId);
-	if (!entry) return null;
-	const { scenario } = entry;
-
-	return {
-		id: scenario.id,
-		title: scenario.title,
-		language: scenario.language,
-		sizeLabel: vocabulary(scenario.language).sizes[scenario.size],
-		weeks: scenario.weeks,
-		competitor: scenario.competitor,
-		briefingHtml: renderMarkdown(scenario.briefing),
-		lines: buildPlayView('', scenario, replayed(scenario, []).context).lines
-	};
-}
 
 /** Starts an attempt on the scenario's current version; null when there is no such scenario. */
 export async function startAttempt(scenarioId: string, trainee: Trainee): Promise<string | null> {
@@ -84,64 +29,6 @@ export async function startAttempt(scenarioId: string, trainee: Trainee): Promis
 	});
 
 	return attempt.id;
-}
-
-/** The trainee's attempts for their history list, newest first. */
-export async function listTraineeAttempts(trainee: Trainee) {
-	const summaries = await listAttemptsByTrainee(trainee.key);
-
-	return summaries.map((summary) => ({
-		id: summary.attemptId,
-		title: summary.scenarioTitle,
-		startedAt: summary.startedAt,
-		isFinished: summary.finishedAt !== null,
-		outcome: summary.outcome ?? 'in progress',
-		score: summary.scoreDisplay ?? '—'
-	}));
-}
-
-/** An attempt of this trainee with the scenario version it was played on, or null. */
-async function ownAttempt(attemptId: string, trainee: Trainee | null) {
-	if (!trainee) return null;
-	const attempt = await readAttempt(attemptId);
-	// Someone else's attempt answers exactly like a missing one.
-	if (!attempt || attempt.trainee !== trainee.key) return null;
-
-	const scenario = await getScenarioVersion(attempt.scenarioId, attempt.scenarioVersion);
-	if (!scenario) {
-		throw new Error(
-			`Attempt ${attempt.id} was played on version ${attempt.scenarioVersion} of ` +
-				`"${attempt.scenarioId}", whose source is no longer stored.`
-		);
-	}
-
-	return { attempt, scenario };
-}
-
-/** Replays a stored log; a log that does not replay is corrupt and must not be shown as play. */
-function replayed(scenario: Scenario, log: Attempt['log']): ReplayedDeal {
-	const result = replayDeal(scenario, log);
-	if (!result.ok) {
-		throw new Error(`The stored move log does not replay at turn ${result.seq}: ${result.reason}`);
-	}
-
-	return result;
-}
-
-export async function loadPlay(
-	attemptId: string,
-	trainee: Trainee | null
-): Promise<{ isFinished: boolean; view: PlayView } | null> {
-	const found = await ownAttempt(attemptId, trainee);
-	if (!found) return null;
-
-	const { attempt, scenario } = found;
-	const deal = replayed(scenario, attempt.log);
-
-	return {
-		isFinished: attempt.outcome !== null,
-		view: buildPlayView(attempt.id, scenario, deal.context)
-	};
 }
 
 export type MoveResult =
@@ -229,56 +116,4 @@ function finishIfEnded(scenario: Scenario, attempt: Attempt): Finish | null {
 	if (!deal.outcome) return null;
 
 	return { outcome: deal.outcome, report: scoreAttempt(scenario, attempt.log, deal.context) };
-}
-
-export async function loadDebrief(
-	attemptId: string,
-	trainee: Trainee | null
-): Promise<{
-	isFinished: boolean;
-	view: DebriefView | null;
-	moveLabels: Record<string, string>;
-} | null> {
-	const found = await ownAttempt(attemptId, trainee);
-	if (!found) return null;
-
-	const { attempt, scenario } = found;
-	const labels = moveLabels(scenario);
-	if (!attempt.outcome || !attempt.report)
-		return { isFinished: false, view: null, moveLabels: labels };
-
-	const deal = replayed(scenario, attempt.log);
-	const view = buildDebriefView(
-		{
-			id: attempt.id,
-			trainee: attempt.traineeName,
-			outcome: attempt.outcome,
-			report: attempt.report
-		},
-		scenario,
-		deal.context
-	);
-
-	return { isFinished: true, view, moveLabels: labels };
-}
-
-/** Every scenario file for the coaches' page, valid or not, with formatted errors. */
-export async function coachOverview() {
-	const { scenarios, broken } = await listScenarios();
-	const valid = scenarios.map(({ file, scenario }) => ({
-		file,
-		id: scenario.id,
-		title: scenario.title as string | null,
-		version: scenario.version,
-		errors: [] as string[]
-	}));
-	const invalid = broken.map(({ file, errors }) => ({
-		file,
-		id: null,
-		title: null,
-		version: null,
-		errors: errors.map(formatScenarioError)
-	}));
-
-	return [...invalid, ...valid].sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -1,4 +1,4 @@
-import { coachOverview } from '$lib/server/play';
+import { coachOverview } from '$lib/server/pages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

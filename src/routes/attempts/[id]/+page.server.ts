@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { loadPlay, playMove } from '$lib/server/play';
+import { loadPlay } from '$lib/server/pages';
+import { playMove } from '$lib/server/play';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { loadBriefing, startAttempt } from '$lib/server/play';
+import { loadBriefing } from '$lib/server/pages';
+import { startAttempt } from '$lib/server/play';
 import { checkName, writeTrainee } from '$lib/server/trainee';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { loadDebrief } from '$lib/server/play';
+import { loadDebrief } from '$lib/server/pages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {

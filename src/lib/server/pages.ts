@@ -1,0 +1,134 @@
+/**
+ * What the pages show: the catalogue, a briefing, a trainee's history, the play screen, the
+ * debrief and the coaches' list of scenario files. Reads only; the views are built from the
+ * scenario and the replayed deal.
+ */
+import { vocabulary } from '$lib/labels';
+import { renderMarkdown } from '$lib/markdown';
+import { formatScenarioError } from '$lib/scenario/parse';
+import { buildDebriefView, moveLabels } from '$lib/views/debrief-view';
+import { buildPlayView, presentLines } from '$lib/views/play-view';
+import type { DebriefView, PlayView, ScenarioCard } from '$lib/views/types';
+import { listAttemptsByTrainee } from './attempts';
+import { ownAttempt, replayed } from './owned-attempt';
+import { getScenario, listScenarios } from './scenarios';
+import type { Trainee } from './trainee';
+
+export async function listCatalogue(): Promise<ScenarioCard[]> {
+	const { scenarios } = await listScenarios();
+
+	return scenarios
+		.map(({ scenario }) => {
+			const words = vocabulary(scenario.language);
+			return {
+				id: scenario.id,
+				title: scenario.title,
+				summary: scenario.summary,
+				language: scenario.language,
+				sizeLabel: words.sizes[scenario.size],
+				weeks: scenario.weeks,
+				lineLabels: presentLines(scenario).map((line) => words.lines[line])
+			};
+		})
+		.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** What the briefing page shows, or null when no playable scenario has that id. */
+export async function loadBriefing(scenarioId: string) {
+	const entry = await getScenario(scenarioId);
+	if (!entry) return null;
+	const { scenario } = entry;
+
+	return {
+		id: scenario.id,
+		title: scenario.title,
+		language: scenario.language,
+		sizeLabel: vocabulary(scenario.language).sizes[scenario.size],
+		weeks: scenario.weeks,
+		competitor: scenario.competitor,
+		briefingHtml: renderMarkdown(scenario.briefing),
+		lines: buildPlayView('', scenario, replayed(scenario, []).context).lines
+	};
+}
+
+/** The trainee's attempts for their history list, newest first. */
+export async function listTraineeAttempts(trainee: Trainee) {
+	const summaries = await listAttemptsByTrainee(trainee.key);
+
+	return summaries.map((summary) => ({
+		id: summary.attemptId,
+		title: summary.scenarioTitle,
+		startedAt: summary.startedAt,
+		isFinished: summary.finishedAt !== null,
+		outcome: summary.outcome ?? 'in progress',
+		score: summary.scoreDisplay ?? '—'
+	}));
+}
+
+export async function loadPlay(
+	attemptId: string,
+	trainee: Trainee | null
+): Promise<{ isFinished: boolean; view: PlayView } | null> {
+	const found = await ownAttempt(attemptId, trainee);
+	if (!found) return null;
+
+	const { attempt, scenario } = found;
+	const deal = replayed(scenario, attempt.log);
+
+	return {
+		isFinished: attempt.outcome !== null,
+		view: buildPlayView(attempt.id, scenario, deal.context)
+	};
+}
+
+export async function loadDebrief(
+	attemptId: string,
+	trainee: Trainee | null
+): Promise<{
+	isFinished: boolean;
+	view: DebriefView | null;
+	moveLabels: Record<string, string>;
+} | null> {
+	const found = await ownAttempt(attemptId, trainee);
+	if (!found) return null;
+
+	const { attempt, scenario } = found;
+	const labels = moveLabels(scenario);
+	if (!attempt.outcome || !attempt.report)
+		return { isFinished: false, view: null, moveLabels: labels };
+
+	const deal = replayed(scenario, attempt.log);
+	const view = buildDebriefView(
+		{
+			id: attempt.id,
+			trainee: attempt.traineeName,
+			outcome: attempt.outcome,
+			report: attempt.report
+		},
+		scenario,
+		deal.context
+	);
+
+	return { isFinished: true, view, moveLabels: labels };
+}
+
+/** Every scenario file for the coaches' page, valid or not, with formatted errors. */
+export async function coachOverview() {
+	const { scenarios, broken } = await listScenarios();
+	const valid = scenarios.map(({ file, scenario }) => ({
+		file,
+		id: scenario.id,
+		title: scenario.title as string | null,
+		version: scenario.version,
+		errors: [] as string[]
+	}));
+	const invalid = broken.map(({ file, errors }) => ({
+		file,
+		id: null,
+		title: null,
+		version: null,
+		errors: errors.map(formatScenarioError)
+	}));
+
+	return [...invalid, ...valid].sort((a, b) => a.file.localeCompare(b.file));
+}
