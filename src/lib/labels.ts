@@ -1,3 +1,4 @@
+import { CHINESE_GROUP_NAMES, CHINESE_LINE_NAMES } from '$lib/scenario/chinese';
 import type { DealSize, Language, Line, RuleGroup } from '$lib/scenario/types';
 
 /**
@@ -28,14 +29,8 @@ const VOCABULARIES: Record<Language, Vocabulary> = {
 		sizes: { small: 'small deal', mid: 'mid-size deal', large: 'large deal' }
 	},
 	zh: {
-		lines: {
-			user: '用户线',
-			technical: '技术线',
-			management: '管理线',
-			procurement: '采购线',
-			finance: '财务线'
-		},
-		groups: { sequencing: '顺序', coverage: '覆盖', outcome: '结果', efficiency: '效率' },
+		lines: CHINESE_LINE_NAMES,
+		groups: CHINESE_GROUP_NAMES,
 		sizes: { small: '小型项目', mid: '中型项目', large: '大型项目' }
 	}
 };

@@ -1,5 +1,6 @@
 import type { Language, Line, Party, Scenario, Stage } from '../scenario/types';
 import { STANCES } from '../scenario/types';
+import { CHINESE_LINE_NAMES, CHINESE_STAGE_NAMES, CHINESE_STANCE_NAMES } from '../scenario/chinese';
 
 /** Display names of the fixed vocabulary, as the trainee reads them in each language. */
 const LINE_NAMES: Record<Language, Record<Line, string>> = {
@@ -10,18 +11,12 @@ const LINE_NAMES: Record<Language, Record<Line, string>> = {
 		procurement: 'the procurement line',
 		finance: 'the finance line'
 	},
-	zh: {
-		user: '用户线',
-		technical: '技术线',
-		management: '管理线',
-		procurement: '采购线',
-		finance: '财务线'
-	}
+	zh: CHINESE_LINE_NAMES
 };
 
 const STANCE_NAMES: Record<Language, readonly string[]> = {
 	en: STANCES,
-	zh: ['反对', '怀疑', '中立', '支持', '拥护']
+	zh: STANCES.map((stance) => CHINESE_STANCE_NAMES[stance])
 };
 
 const STAGE_NAMES: Record<Language, Record<Stage, string>> = {
@@ -31,7 +26,7 @@ const STAGE_NAMES: Record<Language, Record<Stage, string>> = {
 		tender: 'tender',
 		decision: 'decision'
 	},
-	zh: { discovery: '调研', specification: '规格', tender: '招标', decision: '决策' }
+	zh: CHINESE_STAGE_NAMES
 };
 
 /** What a line with no people has instead of a stance. */

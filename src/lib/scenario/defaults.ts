@@ -1,4 +1,5 @@
 /** The built-in rules of good To-B selling, added unless a scenario says `default_rules: no`. */
+import { CHINESE_LINE_NAMES } from './chinese';
 import type { DealSize, Language, Line, Rule, RuleCheck, RuleGroup } from './types';
 
 export interface DefaultRuleContext {
@@ -203,26 +204,9 @@ const SPECS: DefaultRuleSpec[] = [
 	}
 ];
 
-const LINE_NAMES: Record<Language, Record<Line, string>> = {
-	en: {
-		user: 'user',
-		technical: 'technical',
-		management: 'management',
-		procurement: 'procurement',
-		finance: 'finance'
-	},
-	zh: {
-		user: '用户线',
-		technical: '技术线',
-		management: '管理线',
-		procurement: '采购线',
-		finance: '财务线'
-	}
-};
-
 function workedSpec(line: Line): DefaultRuleSpec {
-	const en = LINE_NAMES.en[line];
-	const zh = LINE_NAMES.zh[line];
+	const en = line;
+	const zh = CHINESE_LINE_NAMES[line];
 
 	return {
 		id: `${line}-worked`,

@@ -3,14 +3,13 @@
  * English name. Lookups ignore case and repeated spaces.
  */
 import {
-	LINES,
-	STAGES,
-	STANCES,
-	type Line,
-	type RuleGroup,
-	type Stage,
-	type Stance
-} from './types';
+	CHINESE_GROUP_NAMES,
+	CHINESE_LINE_NAMES,
+	CHINESE_STAGE_NAMES,
+	CHINESE_STANCE_NAMES,
+	invert
+} from './chinese';
+import { LINES, RULE_GROUPS, STAGES, STANCES, type Line, type RuleGroup } from './types';
 
 export const SECTIONS = ['briefing', 'people', 'moves', 'outcome', 'scoring', 'debrief'] as const;
 export type SectionKind = (typeof SECTIONS)[number];
@@ -38,38 +37,15 @@ const OUTCOME_PART_WORDS: Record<string, 'decision' | 'losses'> = {
 };
 
 const GROUP_WORDS: Record<string, RuleGroup> = {
-	sequencing: 'sequencing',
-	顺序: 'sequencing',
-	coverage: 'coverage',
-	覆盖: 'coverage',
-	outcome: 'outcome',
-	结果: 'outcome',
-	efficiency: 'efficiency',
-	效率: 'efficiency'
+	...Object.fromEntries(RULE_GROUPS.map((group) => [group, group])),
+	...invert(CHINESE_GROUP_NAMES)
 };
 
-const CHINESE_LINES: Record<string, Line> = {
-	用户线: 'user',
-	技术线: 'technical',
-	管理线: 'management',
-	采购线: 'procurement',
-	财务线: 'finance'
-};
+const CHINESE_LINES = invert(CHINESE_LINE_NAMES);
 
-const CHINESE_STANCES: Record<string, Stance> = {
-	反对: 'opposed',
-	怀疑: 'sceptical',
-	中立: 'neutral',
-	支持: 'supportive',
-	拥护: 'champion'
-};
+const CHINESE_STANCES = invert(CHINESE_STANCE_NAMES);
 
-const CHINESE_STAGES: Record<string, Stage> = {
-	调研: 'discovery',
-	规格: 'specification',
-	招标: 'tender',
-	决策: 'decision'
-};
+const CHINESE_STAGES = invert(CHINESE_STAGE_NAMES);
 
 const KEY_WORDS: Record<string, string> = {
 	角色: 'role',
