@@ -386,3 +386,27 @@ export function shippedPath(scenarioId: string, name: string): string[] {
 
 	return moves;
 }
+
+/** The shipped hospital deal's winning path and its two-move loss. */
+export const WIN = shippedPath('city-hospital', 'win');
+export const LOSS_TRIGGER = shippedPath('city-hospital', 'lossTrigger');
+
+/** What handleError shows for anything it did not expect. */
+export const GENERIC_ERROR = 'Something went wrong on our side.';
+
+/** The log entries (without times) that playing `moves` from the start leaves. */
+export function expectedLog(moves: string[]) {
+	return moves.map((moveId, index) => ({ seq: index + 1, moveId }));
+}
+
+/** An attempt's stored log, without times. */
+export function logOf(dataDir: string, attemptId: string) {
+	return readAttemptFile(dataDir, attemptId).log.map(({ seq, moveId }) => ({ seq, moveId }));
+}
+
+/** GET /healthz: its status and parsed body. */
+export async function healthz(server: ServerProcess) {
+	const page = await getPage(server, '/healthz');
+
+	return { status: page.status, body: JSON.parse(page.text) as unknown };
+}
