@@ -21,13 +21,21 @@ export const handle: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** The one place unexpected errors are logged: once, with an id the user can quote. */
+/**
+ * The one place unexpected errors are logged: once, with an id the user can quote. SvelteKit's
+ * own 4xx messages and a damaged data file's location are safe and useful to show; anything
+ * else is hidden behind a generic sentence.
+ */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) {
-		console.error(`[five-lines] error ${errorId} on ${event.request.method} ${event.url.pathname}`);
-		console.error(error);
+	// SvelteKit's own answers to a bad request (404, 415 …) are the user's to read, not ours.
+	if (status < 500) return { message: error instanceof Error ? error.message : message, errorId };
+
+	console.error(`[five-lines] error ${errorId} on ${event.request.method} ${event.url.pathname}`);
+	console.error(error);
+	if (error instanceof StoreFileError) {
+		return { message: `A stored file is damaged: ${error.message}`, errorId };
 	}
 
-	return { message: status === 404 ? message : 'Something went wrong on our side.', errorId };
+	return { message: 'Something went wrong on our side.', errorId };
 };

@@ -392,7 +392,6 @@ export const WIN = shippedPath('city-hospital', 'win');
 export const LOSS_TRIGGER = shippedPath('city-hospital', 'lossTrigger');
 
 /** What handleError shows for anything it did not expect. */
-export const GENERIC_ERROR = 'Something went wrong on our side.';
 
 /** The log entries (without times) that playing `moves` from the start leaves. */
 export function expectedLog(moves: string[]) {

@@ -131,6 +131,8 @@ export function attemptsIn(store: Store): AttemptRepository {
 	}
 
 	async function createAttempt(input: NewAttempt): Promise<Attempt> {
+		// A damaged index throws here, before an attempt exists that no history would list.
+		await store.read(traineeDoc(input.trainee));
 		const now = store.now().toISOString();
 		const attempt: Attempt = {
 			id: randomUUID(),

@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { checkMove, classifySeq, type ReplayedDeal } from '$lib/deal';
-import type { Scenario } from '$lib/scenario/types';
+import { CLOSE_MOVE_ID, type Scenario } from '$lib/scenario/types';
 import { scoreAttempt } from '$lib/scoring';
 import { appendMove, createAttempt, type Attempt, type Finish } from './attempts';
 import { ownAttempt, replayed } from './owned-attempt';
@@ -50,9 +50,8 @@ export async function playMove(
 	if (!found) return { kind: 'missing' };
 
 	const { attempt, scenario } = found;
-	if (!Number.isSafeInteger(seq) || seq < 1) {
-		return { kind: 'refused', status: 400, reason: 'The move has no valid turn number.' };
-	}
+	const malformed = checkForm(scenario, moveId, seq);
+	if (malformed) return malformed;
 
 	const before = replayed(scenario, attempt.log);
 	const early = precheck(scenario, attempt, before, moveId, seq);
@@ -64,6 +63,20 @@ export async function playMove(
 	if (result.applied) return { kind: 'applied', isFinished: result.attempt.outcome !== null };
 
 	return answerUnapplied(result.attempt, moveId, seq, result.reason);
+}
+
+/** A request no page of ours would send: a 400 that names what is wrong with it. */
+function checkForm(scenario: Scenario, moveId: string, seq: number): MoveResult | null {
+	if (!Number.isSafeInteger(seq) || seq < 1) {
+		return { kind: 'refused', status: 400, reason: 'The move has no valid turn number.' };
+	}
+	if (moveId === '') return { kind: 'refused', status: 400, reason: 'The form names no move.' };
+	const isKnown = moveId === CLOSE_MOVE_ID || scenario.moves.some((move) => move.id === moveId);
+	if (!isKnown) {
+		return { kind: 'refused', status: 400, reason: `There is no move "${moveId}" in this deal.` };
+	}
+
+	return null;
 }
 
 /** Refuses what can be refused before writing; null when the move may be appended. */

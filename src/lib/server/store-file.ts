@@ -66,9 +66,19 @@ function syntaxError(text: string, file: string, error: unknown): StoreFileError
 	const offset = reported ? Number(reported[1]) : (findSyntaxError(text) ?? text.length);
 	const { line, column } = positionAt(text, offset);
 	// Node's message repeats the whole text for some errors; keep only its first clause.
-	const problem = `invalid JSON: ${message.replace(/ in JSON at position.*$|, (\.\.\.)?".*$/s, '')}`;
+	const clause = message.replace(/ in JSON at position.*$|, (\.\.\.)?".*$/s, '');
+	const problem = `invalid JSON: ${showControls(clause)}`;
 
 	return new StoreFileError(file, line, column, problem);
+}
+
+/** A NUL or other control byte quoted from a damaged file would garble a log or a page. */
+function showControls(text: string): string {
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	return text.replace(
+		/[\u0000-\u001f\u007f]/g,
+		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+	);
 }
 
 /** A lowdb adapter for one JSON file whose content must pass `check`. */
