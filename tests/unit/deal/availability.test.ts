@@ -149,6 +149,19 @@ describe('checkMove', () => {
 		});
 		expect(checkMove(scenario, play(scenario, 'wait', 'wait'), 'close')).toEqual({ ok: true });
 	});
+
+	it('offers the close move early once no other move is left, so a deal never stalls', () => {
+		const scenario = clinic({ losses: [], moves: [move('chat', 'user', { cost: 1 })] });
+
+		expect(checkMove(scenario, initialContext(scenario), 'close')).toEqual({
+			ok: false,
+			reason: 'Only from the tender stage on (now discovery).'
+		});
+		const stalled = play(scenario, 'chat');
+		expect(stalled.stage).toBe('discovery');
+		expect(checkMove(scenario, stalled, 'close')).toEqual({ ok: true });
+		expect(play(scenario, 'chat', 'close').outcome).toMatchObject({ reason: 'decision', turn: 2 });
+	});
 });
 
 describe('moveAvailability', () => {
