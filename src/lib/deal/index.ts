@@ -3,7 +3,9 @@ export { checkMove, classifySeq, moveAvailability } from './availability';
 export { conditionHolds, firstUnmetClause, stageIndex, type ConditionState } from './conditions';
 export { createDealMachine } from './machine';
 export {
+	continueDeal,
 	eventForEntry,
+	machineFor,
 	replayDeal,
 	type DealMachine,
 	type DealSnapshot,

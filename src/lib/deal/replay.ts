@@ -45,7 +45,7 @@ export function eventForEntry(entry: Pick<MoveLogEntry, 'seq' | 'moveId'>): Deal
 export function replayDeal(
 	scenario: Scenario,
 	log: readonly Pick<MoveLogEntry, 'seq' | 'moveId'>[],
-	machine: DealMachine = createDealMachine(scenario)
+	machine: DealMachine = machineFor(scenario)
 ): ReplayResult {
 	let [snapshot] = initialTransition(machine);
 	for (const entry of log) {
@@ -54,9 +54,40 @@ export function replayDeal(
 
 		[snapshot] = transition(machine, snapshot, eventForEntry(entry));
 	}
+
+	return settled(snapshot);
+}
+
+/** One more entry on a replayed deal: the same as replaying the longer log, without the replay. */
+export function continueDeal(
+	scenario: Scenario,
+	deal: ReplayedDeal,
+	entry: Pick<MoveLogEntry, 'seq' | 'moveId'>
+): ReplayResult {
+	const reason = refusalOf(scenario, deal.context, entry);
+	if (reason) return { ok: false, seq: entry.seq, reason, snapshot: deal.snapshot };
+
+	return settled(transition(machineFor(scenario), deal.snapshot, eventForEntry(entry))[0]);
+}
+
+function settled(snapshot: DealSnapshot): ReplayedDeal {
 	const { context, status } = snapshot;
 
 	return { ok: true, snapshot, context, status, outcome: context.outcome };
+}
+
+// Compiling is cheap but not free, and a scenario version never changes once parsed.
+const MACHINES = new WeakMap<Scenario, DealMachine>();
+
+/** The scenario's machine, compiled once per parsed scenario. */
+export function machineFor(scenario: Scenario): DealMachine {
+	let machine = MACHINES.get(scenario);
+	if (!machine) {
+		machine = createDealMachine(scenario);
+		MACHINES.set(scenario, machine);
+	}
+
+	return machine;
 }
 
 function refusalOf(

@@ -4,7 +4,7 @@
  * deal the score is computed from that log in the same write.
  */
 import { randomInt } from 'node:crypto';
-import { checkMove, classifySeq, type ReplayedDeal } from '$lib/deal';
+import { checkMove, classifySeq, continueDeal, type ReplayedDeal } from '$lib/deal';
 import { CLOSE_MOVE_ID, type Scenario } from '$lib/scenario/types';
 import { scoreAttempt } from '$lib/scoring';
 import { appendMove, createAttempt, type Attempt, type Finish } from './attempts';
@@ -58,7 +58,7 @@ export async function playMove(
 	if (early) return early;
 
 	const result = await appendMove(attempt.id, seq, { moveId }, (appended) =>
-		finishIfEnded(scenario, appended)
+		finishIfEnded(scenario, before, appended)
 	);
 	if (result.applied) return { kind: 'applied', isFinished: result.attempt.outcome !== null };
 
@@ -123,9 +123,15 @@ function answerUnapplied(
 	};
 }
 
-/** Inside the write: when the appended move ended the deal, score it from the log. */
-function finishIfEnded(scenario: Scenario, attempt: Attempt): Finish | null {
-	const deal = replayed(scenario, attempt.log);
+/**
+ * Inside the write: when the appended move ended the deal, score it from the log. The write
+ * only happens when the log is still the one `before` was replayed from, so one step on from
+ * `before` is the deal after the move.
+ */
+function finishIfEnded(scenario: Scenario, before: ReplayedDeal, attempt: Attempt): Finish | null {
+	const entry = attempt.log[attempt.log.length - 1];
+	const deal = continueDeal(scenario, before, entry);
+	if (!deal.ok) throw new Error(`Turn ${entry.seq} was accepted but does not play: ${deal.reason}`);
 	if (!deal.outcome) return null;
 
 	return { outcome: deal.outcome, report: scoreAttempt(scenario, attempt.log, deal.context) };

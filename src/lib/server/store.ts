@@ -12,6 +12,7 @@ import { Low } from 'lowdb';
 import { TextFile } from 'lowdb/node';
 import { acquireDataLock, type DataLock } from './data-lock';
 import type { Check } from './schema';
+import { ReadCache, stampOf } from './read-cache';
 import { CheckedJsonFile } from './store-file';
 
 export { acquireDataLock, DataLockError, LOCK_FILE } from './data-lock';
@@ -104,8 +105,12 @@ class FileQueues {
 	}
 }
 
+/** Enough for every attempt being played at once by a large team, and their indexes. */
+const CACHE_CAPACITY = 2000;
+
 class FileStore implements Store {
 	readonly #queues = new FileQueues();
+	readonly #cache = new ReadCache(CACHE_CAPACITY);
 
 	constructor(
 		readonly dir: string,
@@ -114,18 +119,20 @@ class FileStore implements Store {
 	) {}
 
 	read<T>(doc: StoredJson<T>): Promise<T | null> {
-		return this.#queues.run(doc.file, () => this.#low(doc).adapter.read());
+		return this.#queues.run(doc.file, () => this.#readChecked(doc));
 	}
 
 	update<T, R>(doc: StoredJson<T>, change: (current: T | null) => Change<T, R>): Promise<R> {
 		return this.#queues.run(doc.file, async () => {
-			const db = this.#low(doc);
-			await db.read();
-			const { next, result } = change(db.data);
+			const current = await this.#readChecked(doc);
+			const { next, result } = change(current);
 			if (next !== null) {
-				await this.#makeParent(doc.file);
+				// The folders exist from the start; only a new file may need its parent made.
+				if (current === null) await this.#makeParent(doc.file);
+				const db = this.#low(doc);
 				db.data = next;
 				await db.write();
+				await this.#remember(doc.file, next);
 			}
 
 			return result;
@@ -157,6 +164,28 @@ class FileStore implements Store {
 	 */
 	#low<T>(doc: StoredJson<T>): Low<T | null> {
 		return new Low<T | null>(new CheckedJsonFile<T | null>(this.#path(doc.file), doc.check), null);
+	}
+
+	/** The file's checked content, from memory while the file is as we last saw it. */
+	async #readChecked<T>(doc: StoredJson<T>): Promise<T | null> {
+		const stamp = await stampOf(this.#path(doc.file));
+		if (stamp === null) {
+			this.#cache.forget(doc.file);
+			return null;
+		}
+		const cached = this.#cache.get<T>(doc.file, stamp);
+		if (cached !== undefined) return cached;
+
+		const value = await this.#low(doc).adapter.read();
+		if (value !== null) this.#cache.set(doc.file, stamp, value);
+
+		return value;
+	}
+
+	async #remember(file: string, value: unknown): Promise<void> {
+		const stamp = await stampOf(this.#path(file));
+		if (stamp === null) this.#cache.forget(file);
+		else this.#cache.set(file, stamp, value);
 	}
 
 	#path(file: string): string {

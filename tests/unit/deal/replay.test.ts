@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifySeq } from '../../../src/lib/deal/availability';
-import { replayDeal } from '../../../src/lib/deal/replay';
+import { continueDeal, replayDeal } from '../../../src/lib/deal/replay';
 import { logOf, play } from '../support/deal';
 import { clinic, clinicZh } from '../support/scenario-builder';
 
@@ -62,5 +62,35 @@ describe('classifySeq', () => {
 		[2.5, 'out-of-sequence']
 	])('classifies turn %d after two turns as %s', (seq, status) => {
 		expect(classifySeq(context, seq)).toBe(status);
+	});
+});
+
+describe('continueDeal', () => {
+	const WINNING = ['shadow-shift', 'sso-workshop', 'director-lunch', 'meet-buyer', 'wait', 'close'];
+
+	it('gives, turn by turn, the deal that replaying the longer log gives', () => {
+		const scenario = clinic();
+		const log = logOf(...WINNING);
+		let deal = replayDeal(scenario, []);
+		for (const [index, entry] of log.entries()) {
+			if (!deal.ok) throw new Error(deal.reason);
+			deal = continueDeal(scenario, deal, entry);
+
+			const replayed = replayDeal(scenario, log.slice(0, index + 1));
+			expect(deal.ok && deal.context).toEqual(replayed.ok && replayed.context);
+		}
+
+		expect(deal).toMatchObject({ ok: true, status: 'done', outcome: { result: 'won', turn: 6 } });
+	});
+
+	it('refuses an unavailable entry and keeps the deal as it stood', () => {
+		const scenario = clinic();
+		const deal = replayDeal(scenario, logOf('shadow-shift'));
+		if (!deal.ok) throw new Error(deal.reason);
+
+		const next = continueDeal(scenario, deal, { seq: 2, moveId: 'shadow-shift' });
+
+		expect(next).toMatchObject({ ok: false, seq: 2, reason: 'Already played.' });
+		expect(!next.ok && next.snapshot).toBe(deal.snapshot);
 	});
 });

@@ -120,6 +120,17 @@ describe('store', () => {
 		await expect(start).rejects.toThrow(/trainees\/.*\.json:1:37: invalid JSON/);
 		await expect(attempts.listAttemptsByTrainee('Lee Min')).rejects.toThrow(StoreFileError);
 		expect(readFileSync(file).equals(bytes)).toBe(true);
+		expect(readdirSync(path.join(store.dir, 'attempts'))).toEqual([]);
+	});
+
+	it('notices a file damaged after it was last read, and does not write over it', async () => {
+		const { attempts, id, file } = await storedAttempt();
+		expect((await attempts.readAttempt(id))?.log).toHaveLength(1);
+		writeFileSync(file, '{"id": 1');
+
+		await expect(attempts.readAttempt(id)).rejects.toThrow(StoreFileError);
+		await expect(attempts.appendMove(id, 2, { moveId: 'x' })).rejects.toThrow(StoreFileError);
+		expect(readFileSync(file, 'utf8')).toBe('{"id": 1');
 	});
 
 	it('creates the data directory and its folders on first start', () => {
