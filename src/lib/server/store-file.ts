@@ -74,8 +74,8 @@ function syntaxError(text: string, file: string, error: unknown): StoreFileError
 
 /** A NUL or other control byte quoted from a damaged file would garble a log or a page. */
 function showControls(text: string): string {
-	// eslint-disable-next-line no-control-regex -- finding control characters is the point
 	return text.replace(
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point
 		/[\u0000-\u001f\u007f]/g,
 		(c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
 	);
