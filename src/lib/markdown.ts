@@ -49,9 +49,21 @@ const SANITIZE: sanitizeHtml.IOptions = {
 	}
 };
 
+/**
+ * The same narratives are rendered on every page of every attempt, and a scenario's texts
+ * change only with its file: remember the latest renderings, a bounded number of them.
+ */
+const RENDERED = new Map<string, string>();
+const RENDERED_CAPACITY = 5000;
+
 /** Renders coach markdown to HTML that is safe to put in `{@html}`. */
 export function renderMarkdown(md: string): string {
-	const html = marked.parse(md, { async: false });
+	const cached = RENDERED.get(md);
+	if (cached !== undefined) return cached;
 
-	return sanitizeHtml(html, SANITIZE);
+	const html = sanitizeHtml(marked.parse(md, { async: false }), SANITIZE);
+	if (RENDERED.size >= RENDERED_CAPACITY) RENDERED.delete(RENDERED.keys().next().value as string);
+	RENDERED.set(md, html);
+
+	return html;
 }

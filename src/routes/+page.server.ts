@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { listCatalogue, listTraineeAttempts } from '$lib/server/pages';
+import { readForm, textField, UNREADABLE_FORM } from '$lib/server/forms';
 import { checkName, writeTrainee } from '$lib/server/trainee';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +12,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	name: async ({ request, cookies, url, locals }) => {
-		const name = String((await request.formData()).get('name') ?? '');
+		const form = await readForm(request);
+		if (!form) return fail(400, { name: '', message: UNREADABLE_FORM });
+		const name = textField(form, 'name');
 		const problem = checkName(name);
 		if (problem) return fail(400, { name, message: problem });
 

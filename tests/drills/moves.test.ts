@@ -63,7 +63,7 @@ const BAD_MOVES: BadMove[] = [
 			http: 200,
 			type: 'failure',
 			status: 400,
-			data: { moveId: 'no-such-move', message: 'There is no move "no-such-move" in this deal.' }
+			data: { message: 'There is no move "no-such-move" in this deal.' }
 		}
 	},
 	{
@@ -86,7 +86,7 @@ const BAD_MOVES: BadMove[] = [
 			http: 200,
 			type: 'failure',
 			status: 409,
-			data: { moveId: WIN[1], message: 'The deal is over.' }
+			data: { message: 'The deal is over.' }
 		}
 	},
 	{
@@ -98,7 +98,7 @@ const BAD_MOVES: BadMove[] = [
 			http: 200,
 			type: 'failure',
 			status: 400,
-			data: { moveId: WIN[0], message: 'The move has no valid turn number.' }
+			data: { message: 'The move has no valid turn number.' }
 		}
 	},
 	{
@@ -110,7 +110,7 @@ const BAD_MOVES: BadMove[] = [
 			http: 200,
 			type: 'failure',
 			status: 400,
-			data: { moveId: WIN[0], message: 'The move has no valid turn number.' }
+			data: { message: 'The move has no valid turn number.' }
 		}
 	},
 	{
@@ -121,7 +121,22 @@ const BAD_MOVES: BadMove[] = [
 			http: 200,
 			type: 'failure',
 			status: 400,
-			data: { moveId: '', message: 'The form names no move.' }
+			data: { message: 'The form names no move.' }
+		}
+	},
+	{
+		name: 'a garbled multipart body',
+		before: [],
+		post: (server, cookie, id) =>
+			postAction(server, moveUrl(id), '--x\r\ngarbage', {
+				cookie,
+				contentType: 'multipart/form-data; boundary=x'
+			}),
+		answer: {
+			http: 200,
+			type: 'failure',
+			status: 400,
+			data: { message: 'The form could not be read. Reload the page and try again.' }
 		}
 	},
 	{

@@ -73,7 +73,8 @@ function checkForm(scenario: Scenario, moveId: string, seq: number): MoveResult 
 	if (moveId === '') return { kind: 'refused', status: 400, reason: 'The form names no move.' };
 	const isKnown = moveId === CLOSE_MOVE_ID || scenario.moves.some((move) => move.id === moveId);
 	if (!isKnown) {
-		return { kind: 'refused', status: 400, reason: `There is no move "${moveId}" in this deal.` };
+		const shown = moveId.length > 60 ? `${moveId.slice(0, 60)}…` : moveId;
+		return { kind: 'refused', status: 400, reason: `There is no move "${shown}" in this deal.` };
 	}
 
 	return null;

@@ -11,7 +11,7 @@ export interface Trainee {
 
 const COOKIE = 'five_lines_trainee';
 const MAX_NAME_LENGTH = 60;
-const KEY_PATTERN = /^[a-f0-9-]{36}$/;
+const KEY_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function readTrainee(cookies: Cookies): Trainee | null {
 	const raw = cookies.get(COOKIE);

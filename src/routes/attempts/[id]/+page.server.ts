@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { loadPlay } from '$lib/server/pages';
+import { readForm, textField, UNREADABLE_FORM } from '$lib/server/forms';
 import { playMove } from '$lib/server/play';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,13 +14,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	move: async ({ request, params, locals }) => {
-		const form = await request.formData();
-		const moveId = String(form.get('moveId') ?? '');
-		const seq = Number(form.get('seq'));
+		const form = await readForm(request);
+		if (!form) return fail(400, { message: UNREADABLE_FORM });
+		const moveId = textField(form, 'moveId');
+		const seq = Number(textField(form, 'seq') || NaN);
 
 		const result = await playMove(params.id, locals.trainee, moveId, seq);
 		if (result.kind === 'missing') error(404, 'There is no such attempt of yours.');
-		if (result.kind === 'refused') return fail(result.status, { moveId, message: result.reason });
+		if (result.kind === 'refused') return fail(result.status, { message: result.reason });
 		if (result.isFinished) redirect(303, `/attempts/${params.id}/debrief`);
 
 		return { played: moveId };
