@@ -6,6 +6,8 @@
 // serves plain HTTP itself and tells the handler so on every request, so the app's origin is
 // whatever host the browser used. Behind a TLS proxy, set ORIGIN (or PROTOCOL_HEADER) instead.
 import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -15,7 +17,9 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 }
 
-const { handler } = await import('../build/handler.js');
+// The tests serve their own build (see FIVE_LINES_BUILD_DIR in svelte.config.js).
+const buildDir = path.resolve(process.env.FIVE_LINES_BUILD_DIR || 'build');
+const { handler } = await import(pathToFileURL(path.join(buildDir, 'handler.js')).href);
 
 const server = http.createServer((req, res) => {
 	if (process.env.PROTOCOL_HEADER === PROTOCOL_HEADER) req.headers[PROTOCOL_HEADER] = 'http';

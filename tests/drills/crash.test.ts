@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+	playedAnswer,
 	crashServer,
 	expectedLog,
 	freshDataDir,
@@ -95,12 +96,7 @@ describe('a crash in the middle of a burst of moves', () => {
 			expect(page.text).toContain(`name="seq" value="${next}"`);
 
 			const answer = await postMove(again, cookie, attemptId, WIN[next - 1], next);
-			expect(answer).toEqual({
-				http: 200,
-				type: 'success',
-				status: 200,
-				data: { played: WIN[next - 1] }
-			});
+			expect(answer).toEqual(playedAnswer(attemptId));
 			expect(logOf(dataDir, attemptId)).toEqual(expectedLog(WIN.slice(0, next)));
 		}
 		expect(await stopServer(again)).toEqual({ code: 0, signal: null });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+	playedAnswer,
 	attemptPath,
 	expectedLog,
 	freshDataDir,
@@ -31,8 +32,7 @@ describe('the same move posted twice at once', () => {
 			const post = () => postMove(server, cookie, attemptId, WIN[seq - 1], seq);
 			const answers = await Promise.all([post(), post()]);
 
-			const played = { http: 200, type: 'success', status: 200, data: { played: WIN[seq - 1] } };
-			expect(answers).toEqual([played, played]);
+			expect(answers).toEqual([playedAnswer(attemptId), playedAnswer(attemptId)]);
 			expect(logOf(dataDir, attemptId)).toEqual(expectedLog(WIN.slice(0, seq)));
 		}
 	});

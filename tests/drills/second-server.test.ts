@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+	playedAnswer,
 	expectedLog,
 	freshDataDir,
 	logOf,
@@ -34,12 +35,7 @@ describe('a second server on the same data directory', () => {
 		);
 		expect(second.stdout()).toBe('');
 		expect(readFileSync(path.join(dataDir, '.lock'), 'utf8')).toBe(`${first.pid}\n`);
-		expect(await postMove(first, cookie, attemptId, WIN[0], 1)).toEqual({
-			http: 200,
-			type: 'success',
-			status: 200,
-			data: { played: WIN[0] }
-		});
+		expect(await postMove(first, cookie, attemptId, WIN[0], 1)).toEqual(playedAnswer(attemptId));
 		expect(logOf(dataDir, attemptId)).toEqual(expectedLog(WIN.slice(0, 1)));
 	});
 });

@@ -315,10 +315,16 @@ export function postMove(
 }
 
 /** Whether an answer means the move was applied (or was the ending move, sent to the debrief). */
+/** A played move redirects to the play page, or to the debrief when it ended the deal. */
 export function isPlayed(answer: ActionAnswer, attemptId: string): boolean {
-	if (answer.type === 'success') return answer.data?.played !== undefined;
+	const pages = [`/attempts/${attemptId}`, `/attempts/${attemptId}/debrief`];
 
-	return answer.type === 'redirect' && answer.location === `/attempts/${attemptId}/debrief`;
+	return answer.type === 'redirect' && pages.includes(answer.location ?? '');
+}
+
+/** The answer to a move that was played and left the deal open. */
+export function playedAnswer(attemptId: string): ActionAnswer {
+	return { http: 200, type: 'redirect', status: 303, location: `/attempts/${attemptId}` };
 }
 
 /** GET a page with the trainee's cookie, not following redirects. */

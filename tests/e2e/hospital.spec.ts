@@ -83,6 +83,7 @@ test.describe('the city hospital deal', () => {
 		await expect(attempt).toHaveCount(1);
 		await expect(attempt.getByRole('cell').nth(2)).toHaveText('won');
 		await expect(attempt.getByRole('cell').nth(3)).toHaveText('97.1');
+		await expect(attempt.getByRole('cell').nth(4)).toHaveText('passed');
 		await attempt.getByRole('link').click();
 		await expect(scoreHeading(page, '97.1')).toBeVisible();
 	});
@@ -111,6 +112,7 @@ test.describe('the city hospital deal', () => {
 			.filter({ has: page.getByRole('link', { name: TITLES[HOSPITAL] }) });
 		await expect(attempt.getByRole('cell').nth(2)).toHaveText('lost');
 		await expect(attempt.getByRole('cell').nth(3)).toHaveText('28.5');
+		await expect(attempt.getByRole('cell').nth(4)).toHaveText('not passed');
 	});
 
 	test('the play screen shows five lines, the week, the stage, and why a move is unavailable', async ({

@@ -63,7 +63,8 @@ export default defineConfig({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			FIVE_LINES_DATA: folders.data,
-			FIVE_LINES_CONTENT: folders.content
+			FIVE_LINES_CONTENT: folders.content,
+			FIVE_LINES_BUILD_DIR: process.env.FIVE_LINES_BUILD_DIR ?? 'build'
 		}
 	}
 });

@@ -61,7 +61,8 @@ export async function listTraineeAttempts(trainee: Trainee) {
 		startedAt: summary.startedAt,
 		isFinished: summary.finishedAt !== null,
 		outcome: summary.outcome ?? 'in progress',
-		score: summary.scoreDisplay ?? '—'
+		score: summary.scoreDisplay ?? '—',
+		verdict: summary.passed === null ? '' : summary.passed ? 'passed' : 'not passed'
 	}));
 }
 

@@ -22,8 +22,7 @@ export const actions: Actions = {
 		const result = await playMove(params.id, locals.trainee, moveId, seq);
 		if (result.kind === 'missing') error(404, 'There is no such attempt of yours.');
 		if (result.kind === 'refused') return fail(result.status, { message: result.reason });
-		if (result.isFinished) redirect(303, `/attempts/${params.id}/debrief`);
-
-		return { played: moveId };
+		// Post/redirect/get: a reload after a plain form post shows the deal, not the post again.
+		redirect(303, `/attempts/${params.id}${result.isFinished ? '/debrief' : ''}`);
 	}
 };
