@@ -97,7 +97,7 @@ test.describe('the city hospital deal', () => {
 
 		await expect(page.getByRole('heading', { level: 2, name: 'Deal lost' })).toBeVisible();
 		await expect(
-			page.getByText('You never assembled that pack, so your bid is rejected unopened')
+			page.getByText('you had not lined them up before it was published')
 		).toBeVisible();
 		await expect(page.getByText('The deal ended on turn 2, in week 2 of 24.')).toBeVisible();
 		// Passed: both budget rules (vacuously), users-early, user-worked, management-worked and
