@@ -1,14 +1,28 @@
 /**
  * `npm run scenarios:check [files…]`: parses every content/scenarios/*.md (and any files given)
- * and prints each error as `file:line:column: message — fix`. Exits 1 if any file has an error
- * or two files share a scenario id.
+ * and prints each error as `file:line:column: message — fix`. Exits 1 if any file has an error,
+ * cannot be read, or two files share a scenario id.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { decodeScenarioBytes } from '../src/lib/scenario/decode';
 import { formatScenarioError, parseScenario } from '../src/lib/scenario/parse';
 import { normaliseSource } from '../src/lib/scenario/positions';
+import type { ScenarioError } from '../src/lib/scenario/types';
 
 const SCENARIO_DIR = 'content/scenarios';
+
+/** Why a file could not be read, in words rather than an error code. */
+const READ_FAILURES: Record<string, string> = {
+	ENOENT: 'no such file',
+	EISDIR: 'it is a directory',
+	EACCES: 'permission denied'
+};
+
+interface Checked {
+	id: string;
+	text: string;
+}
 
 function scenarioFiles(extra: string[]): string[] {
 	const shipped = existsSync(SCENARIO_DIR)
@@ -22,22 +36,44 @@ function scenarioFiles(extra: string[]): string[] {
 	return [...new Set([...shipped, ...given])];
 }
 
-/** Checks one file; returns its scenario id when it is valid. */
-function checkFile(file: string): string | null {
-	const result = parseScenario(readFileSync(file, 'utf8'), file);
-	if (!result.ok) {
-		for (const error of result.errors) console.error(formatScenarioError(error));
+/** Checks one file; returns its id and text when it is valid, null when it is not. */
+function checkFile(file: string): Checked | null {
+	const decoded = decodeScenarioBytes(readFileSync(file), file);
+	if (!decoded.ok) return printErrors(decoded.errors);
+	const result = parseScenario(decoded.text, file);
+	if (!result.ok) return printErrors(result.errors);
+	console.log(`ok  ${file} (${result.scenario.title})`);
+
+	return { id: result.scenario.id, text: decoded.text };
+}
+
+function printErrors(errors: ScenarioError[]): null {
+	for (const error of errors) console.error(formatScenarioError(error));
+
+	return null;
+}
+
+/** Like checkFile, but a file that cannot be read or parsed is one error line, not a crash. */
+function checkFileSafely(file: string): Checked | null {
+	try {
+		return checkFile(file);
+	} catch (error) {
+		console.error(`${file}: cannot read it (${describeFailure(error)})`);
 
 		return null;
 	}
-	console.log(`ok  ${file} (${result.scenario.title})`);
+}
 
-	return result.scenario.id;
+function describeFailure(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | null)?.code;
+	if (code !== undefined && code in READ_FAILURES) return READ_FAILURES[code];
+
+	return error instanceof Error ? error.message : String(error);
 }
 
 /** The front matter line that holds the scenario's id, to point a duplicate at it. */
-function idLine(file: string): number {
-	const lines = normaliseSource(readFileSync(file, 'utf8')).split('\n');
+function idLine(text: string): number {
+	const lines = normaliseSource(text).split('\n');
 
 	return Math.max(1, lines.findIndex((line) => line.startsWith('id:')) + 1);
 }
@@ -49,19 +85,19 @@ function main(): number {
 	let hasErrors = false;
 	const fileById = new Map<string, string>();
 	for (const file of files) {
-		const id = checkFile(file);
-		if (id === null) {
+		const checked = checkFileSafely(file);
+		if (checked === null) {
 			hasErrors = true;
 			continue;
 		}
-		const other = fileById.get(id);
+		const other = fileById.get(checked.id);
 		if (other !== undefined) {
 			console.error(
-				`${file}:${idLine(file)}:1: duplicate scenario id "${id}", also used by ${other} — give each scenario its own \`id\``
+				`${file}:${idLine(checked.text)}:1: duplicate scenario id "${checked.id}", also used by ${other} — give each scenario its own \`id\``
 			);
 			hasErrors = true;
 		}
-		fileById.set(id, file);
+		fileById.set(checked.id, file);
 	}
 
 	return hasErrors ? 1 : 0;

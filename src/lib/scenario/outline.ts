@@ -3,7 +3,7 @@
  * no positions, but their `raw` texts add up to the source, so each block's offset is the sum
  * of the raw lengths before it.
  */
-import { Marked, type Token, type Tokens } from 'marked';
+import { getDefaults, Lexer, type Token, type Tokens } from 'marked';
 import { spanAt, type Span } from './positions';
 
 export interface Block {
@@ -33,13 +33,16 @@ export interface Outline {
 	sections: HeadingNode[];
 }
 
-const markdown = new Marked({ gfm: true });
-
-/** Lexes the body and locates every block; `start` is the body's offset in the source. */
+/**
+ * Lexes the body and locates every block; `start` is the body's offset in the source. Only the
+ * block pass runs: the parser reads no inline markup, and marked's emphasis rules take seconds
+ * on a few dozen KB of `_a_a…`. Throws when marked gives up (a stack overflow on deep nesting).
+ */
 export function lexBlocks(source: string, start: number): Block[] {
 	const blocks: Block[] = [];
 	let cursor = start;
-	for (const token of markdown.lexer(source.slice(start))) {
+	const lexer = new Lexer({ ...getDefaults(), gfm: true });
+	for (const token of lexer.blockTokens(source.slice(start))) {
 		const offset = source.startsWith(token.raw, cursor)
 			? cursor
 			: source.indexOf(token.raw, cursor);

@@ -6,7 +6,8 @@ import { readFrontMatter, splitFrontMatter, type FrontMatter } from './front-mat
 import { contentHash } from './hash';
 import { checkDuplicateIds } from './ids';
 import { buildMove, moveDeclarations, readMoveDrafts } from './moves';
-import { buildOutline } from './outline';
+import { checkNesting, sizeError, TOO_DEEP } from './limits';
+import { buildOutline, type Outline } from './outline';
 import { buildDecision, buildLoss, lossDeclarations, readOutcomeDraft } from './outcome';
 import { readPeople } from './people';
 import { createLocator, normaliseSource } from './positions';
@@ -18,6 +19,9 @@ import type { Line, ParseResult, Person, Scenario, ScenarioError } from './types
 
 /** Parses one scenario file into a typed scenario or a list of located errors. */
 export function parseScenario(source: string, file: string): ParseResult {
+	const tooBig = sizeError(source, file);
+	if (tooBig) return { ok: false, errors: [tooBig] };
+
 	const text = normaliseSource(source);
 	const problems = createProblems(file, createLocator(text));
 	const split = splitFrontMatter(text);
@@ -32,19 +36,36 @@ export function parseScenario(source: string, file: string): ParseResult {
 	}
 
 	const meta = readFrontMatter(split, problems);
-	const scenario = readBody(text, split.bodyStart, meta, problems);
+	const outline = readOutline(text, split.bodyStart, problems);
+	if (outline === null) return { ok: false, errors: problems.list() };
+
+	const scenario = readBody(text, outline, split.bodyStart, meta, problems);
 	if (problems.count > 0) return { ok: false, errors: problems.list() };
 
 	return { ok: true, scenario };
 }
 
+/** The body's headings and blocks, or null (reported) when the markdown reader cannot take it. */
+function readOutline(text: string, bodyStart: number, problems: Problems): Outline | null {
+	if (!checkNesting(text, bodyStart, problems)) return null;
+	try {
+		return buildOutline(text, bodyStart);
+	} catch {
+		// Whatever marked failed on, the file is refused with an error rather than a crash.
+		problems.report(0, TOO_DEEP.message, TOO_DEEP.fix);
+
+		return null;
+	}
+}
+
 function readBody(
 	text: string,
+	outline: Outline,
 	bodyStart: number,
 	meta: FrontMatter,
 	problems: Problems
 ): Scenario {
-	const sections = readSections(buildOutline(text, bodyStart), meta, bodyStart, problems);
+	const sections = readSections(outline, meta, bodyStart, problems);
 	const { people, declarations } = readPeople(sections.people, text, meta, problems);
 	const moveDrafts = readMoveDrafts(sections.moves, text, meta, problems);
 	const outcome = readOutcomeDraft(sections.outcome, text, problems);
