@@ -1,6 +1,6 @@
 /** Conditions (`when:` clauses) and effects, with every word located for messages. */
 import { splitSpan, wordsOf, type Span } from './positions';
-import type { Problems } from './problems';
+import { excerpt, type Problems } from './problems';
 import { resolveIntel, resolveMove, resolveParty, type References } from './references';
 import type { Clause, Condition, Effect, Stage, Stance } from './types';
 import { stageOf, stanceOf, STAGE_NAMES_HINT, STANCE_NAMES_HINT } from './vocabulary';
@@ -55,7 +55,7 @@ function readClause(text: Span, refs: References, problems: Problems): Clause | 
 	}
 	problems.report(
 		text.offsetOf(0),
-		`cannot read the condition "${text.text}"`,
+		`cannot read the condition "${excerpt(text.text)}"`,
 		'write one of: `in STAGE`, `before STAGE`, `from STAGE`, `LINE at least STANCE`, `PERSON at most STANCE`, `played MOVE`, `not knows INTEL`'
 	);
 
@@ -75,7 +75,7 @@ export function readStage(word: Span, problems: Problems): Stage | null {
 	if (stage === null)
 		problems.report(
 			word.offsetOf(0),
-			`unknown stage "${word.text}"`,
+			`unknown stage "${excerpt(word.text)}"`,
 			`write one of: ${STAGE_NAMES_HINT}`
 		);
 
@@ -87,7 +87,7 @@ export function readStance(word: Span, problems: Problems): Stance | null {
 	if (stance === null)
 		problems.report(
 			word.offsetOf(0),
-			`unknown stance "${word.text}"`,
+			`unknown stance "${excerpt(word.text)}"`,
 			`write one of: ${STANCE_NAMES_HINT}`
 		);
 
@@ -97,7 +97,15 @@ export function readStance(word: Span, problems: Problems): Stance | null {
 /** Reads `;`-separated effects; unreadable ones are reported and left out. */
 export function readEffects(value: Span, refs: References, problems: Problems): Effect[] {
 	const effects: Effect[] = [];
-	for (const text of splitSpan(value, SEPARATORS)) {
+	const texts = splitSpan(value, SEPARATORS);
+	if (texts.length === 0) {
+		problems.report(
+			value.offsetOf(0),
+			'the effects list is empty',
+			'write at least one effect, e.g. `nurse-lee +1`, or remove the key'
+		);
+	}
+	for (const text of texts) {
 		const effect = readEffect(text, refs, problems);
 		if (effect) effects.push(effect);
 	}
@@ -112,11 +120,8 @@ function readEffect(text: Span, refs: References, problems: Problems): Effect | 
 
 		return intel === null ? null : { kind: 'reveal', intel };
 	}
-	if (words.length === 2 && words[0].text === 'stage') {
-		const stage = readStage(words[1], problems);
-
-		return stage && { kind: 'stage', stage };
-	}
+	if (words.length === 2 && words[0].text === 'stage')
+		return readStageEffect(text, words[1], problems);
 	if (words.length === 2 && /^[+-]/.test(words[1].text)) {
 		const party = resolveParty(words[0], refs, problems);
 		const delta = readDelta(words[1], problems);
@@ -125,8 +130,20 @@ function readEffect(text: Span, refs: References, problems: Problems): Effect | 
 	}
 	problems.report(
 		text.offsetOf(0),
-		`cannot read the effect "${text.text}"`,
+		`cannot read the effect "${excerpt(text.text)}"`,
 		'write one of: `PERSON +N`, `LINE -N`, `reveal INTEL`, `stage STAGE`'
+	);
+
+	return null;
+}
+
+function readStageEffect(text: Span, word: Span, problems: Problems): Effect | null {
+	const stage = readStage(word, problems);
+	if (stage !== 'discovery') return stage && { kind: 'stage', stage };
+	problems.report(
+		text.offsetOf(0),
+		`"${excerpt(text.text)}" changes nothing: every deal starts in discovery`,
+		'name a later stage (specification, tender or decision), or remove the effect'
 	);
 
 	return null;
@@ -139,7 +156,7 @@ function readDelta(word: Span, problems: Problems): number | null {
 	}
 	problems.report(
 		word.offsetOf(0),
-		`"${word.text}" is not a stance change from 1 to ${MAX_STEPS} steps`,
+		`"${excerpt(word.text)}" is not a stance change from 1 to ${MAX_STEPS} steps`,
 		'write a sign and a whole number of steps, e.g. `+1` or `-2`'
 	);
 

@@ -2,8 +2,9 @@
 import { readFields, type Field } from './fields';
 import { contentBlocks, type Block, type HeadingNode } from './outline';
 import { colonIndex, sliceSpan, trimSpan, type Span } from './positions';
-import type { Problems } from './problems';
-import { isWellFormedId, RESERVED_IDS } from './vocabulary';
+import { idTooLong, ID_TOO_LONG_FIX } from './ids';
+import { excerpt, type Problems } from './problems';
+import { isWellFormedId, MAX_ID_LENGTH, RESERVED_IDS } from './vocabulary';
 
 export interface Entry {
 	id: Span;
@@ -43,7 +44,7 @@ function splitHeading(text: Span, problems: Problems): Pick<Entry, 'id' | 'title
 	if (colon === -1 && !isWellFormedId(id.text)) {
 		problems.report(
 			text.offsetOf(0),
-			`the heading "${text.text}" has no id`,
+			`the heading "${excerpt(text.text)}" has no id`,
 			'write the heading as `### id: Title`, e.g. `### head-nurse: Lee Min`'
 		);
 
@@ -55,7 +56,7 @@ function splitHeading(text: Span, problems: Problems): Pick<Entry, 'id' | 'title
 	if (title.text === '') {
 		problems.report(
 			title.offsetOf(0),
-			`"${id.text}" has no name or title after its id`,
+			`"${excerpt(id.text)}" has no name or title after its id`,
 			`write it after a colon: \`### ${id.text}: Title\``
 		);
 	}
@@ -63,20 +64,22 @@ function splitHeading(text: Span, problems: Problems): Pick<Entry, 'id' | 'title
 	return { id, title };
 }
 
-/** Reports an id that is malformed or reserved. */
+/** Reports an id that is malformed, reserved or too long. */
 export function checkId(id: Span, problems: Problems): void {
 	if (!isWellFormedId(id.text)) {
 		problems.report(
 			id.offsetOf(0),
-			`"${id.text}" is not a valid id`,
+			`"${excerpt(id.text)}" is not a valid id`,
 			'use lowercase ASCII letters, digits and `-`, starting with a letter or digit, e.g. `head-nurse`'
 		);
 	} else if (RESERVED_IDS.includes(id.text)) {
 		problems.report(
 			id.offsetOf(0),
-			`"${id.text}" is a reserved word and cannot be an id`,
+			`"${excerpt(id.text)}" is a reserved word and cannot be an id`,
 			`choose another id; ${RESERVED_IDS.join(', ')} are reserved`
 		);
+	} else if (id.text.length > MAX_ID_LENGTH) {
+		problems.report(id.offsetOf(0), idTooLong('the id', id.text), ID_TOO_LONG_FIX);
 	}
 }
 
@@ -96,14 +99,12 @@ export function reportHeadings(nodes: HeadingNode[], where: string, problems: Pr
 	for (const node of nodes) {
 		problems.report(
 			node.offset,
-			`unexpected heading "${'#'.repeat(node.depth)} ${node.text.text}" ${where}`,
+			`unexpected heading "${excerpt(`${'#'.repeat(node.depth)} ${node.text.text}`)}" ${where}`,
 			'check the heading level and spelling against content/README.md'
 		);
 	}
 }
 
 function describe(block: Block): string {
-	const firstLine = block.token.raw.trim().split('\n')[0];
-
-	return `${block.token.type}: "${firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine}"`;
+	return `${block.token.type}: "${excerpt(block.token.raw)}"`;
 }

@@ -2,7 +2,7 @@
 import type { Tokens } from 'marked';
 import type { Block } from './outline';
 import { colonIndex, sliceSpan, spanOfLines, trimSpan, type Span } from './positions';
-import type { Problems } from './problems';
+import { excerpt, type Problems } from './problems';
 import { canonicalKey, normaliseWord } from './vocabulary';
 
 export interface Field {
@@ -30,7 +30,8 @@ export function readFields(block: Block, problems: Problems): Field[] {
 		const index = list.raw.indexOf(item.raw, cursor);
 		const itemStart = index === -1 ? cursor : index;
 		cursor = itemStart + item.raw.length;
-		const field = readField(itemSpan(item, block.offset + itemStart), problems);
+		const span = withoutNestedList(item, itemSpan(item, block.offset + itemStart), problems);
+		const field = span && readField(span, problems);
 		if (field) fields.push(field);
 	}
 
@@ -52,6 +53,40 @@ function itemSpan(item: Tokens.ListItem, start: number): Span {
 	return spanOfLines(textLines, lineOffsets);
 }
 
+/**
+ * Cuts a nested list off an item and reports it: marked folds its lines into the item's text,
+ * so `- when: …` indented under `- refused: …` would silently become part of the refusal.
+ */
+function withoutNestedList(item: Tokens.ListItem, span: Span, problems: Problems): Span | null {
+	const nested = item.tokens.find((token) => token.type === 'list');
+	if (nested === undefined) return span;
+
+	const at = lineStartingWith(
+		span.text,
+		nested.raw.split('\n')[0].trim(),
+		item.tokens[0] !== nested
+	);
+	problems.report(
+		span.offsetOf(at),
+		'a list inside an item is not read',
+		'write each `- key: value` at the same indentation as the others'
+	);
+
+	return at === 0 ? null : trimSpan(sliceSpan(span, 0, at));
+}
+
+/** Index of the first non-blank character of the first line that starts with `start`. */
+function lineStartingWith(text: string, start: string, skipFirstLine: boolean): number {
+	let index = 0;
+	for (const [number, line] of text.split('\n').entries()) {
+		const indent = line.length - line.trimStart().length;
+		if ((number > 0 || !skipFirstLine) && line.trimStart().startsWith(start)) return index + indent;
+		index += line.length + 1;
+	}
+
+	return 0;
+}
+
 function columnOfText(rawLine: string, textLine: string): number {
 	if (textLine === '') return rawLine.length;
 	if (rawLine.endsWith(textLine)) return rawLine.length - textLine.length;
@@ -66,7 +101,7 @@ function readField(item: Span, problems: Problems): Field | null {
 	if (colon === -1 || colon > firstLineEnd || keyText.text === '') {
 		problems.report(
 			item.offsetOf(0),
-			`the list item "${firstLine(item.text)}" is not a \`key: value\` line`,
+			`the list item "${excerpt(item.text)}" is not a \`key: value\` line`,
 			'write the key, a colon and the value, like `- cost: 1`'
 		);
 
@@ -89,12 +124,6 @@ function splitKnows(keyText: Span): Pick<Field, 'key' | 'argument'> {
 	return { key: canonicalKey(keyText.text), argument: null };
 }
 
-function firstLine(text: string): string {
-	const line = text.split('\n')[0];
-
-	return line.length > 40 ? `${line.slice(0, 40)}…` : line;
-}
-
 /**
  * Groups fields by key, reporting unknown keys, repeated keys that may appear only once, and
  * missing required keys (at `headingOffset`, where the thing is named).
@@ -111,7 +140,7 @@ export function checkFields(
 		if (!known.includes(field.key)) {
 			problems.report(
 				field.keyText.offsetOf(0),
-				`unknown key \`${field.keyText.text}\``,
+				`unknown key \`${excerpt(field.keyText.text)}\``,
 				`use one of: ${known.join(', ')}`
 			);
 			continue;

@@ -9,6 +9,7 @@ import {
 	type Line,
 	type Stage
 } from './types';
+import { MAX_WEEKS } from './vocabulary';
 import { FieldReader } from './yaml-fields';
 
 export interface FrontMatter {
@@ -106,7 +107,7 @@ function fallbackFrontMatter(): FrontMatter {
 		language: 'en',
 		summary: '',
 		size: 'mid',
-		weeks: 104, // the widest, so a bad `weeks` does not also fail every stage week
+		weeks: MAX_WEEKS, // the widest, so a bad `weeks` does not also fail every stage week
 		stageStarts: { discovery: 0, specification: 0, tender: 0, decision: 0 },
 		competitor: '',
 		competitorHolds: null,
@@ -123,7 +124,7 @@ function fillFrontMatter(meta: FrontMatter, fields: FieldReader): void {
 	meta.competitor = fields.text('competitor', true) ?? '';
 	meta.language = fields.choice('language', LANGUAGES, true) ?? meta.language;
 	meta.size = fields.choice('size', DEAL_SIZES, true) ?? meta.size;
-	meta.weeks = fields.integer('weeks', 1, 104) ?? meta.weeks;
+	meta.weeks = fields.integer('weeks', 1, MAX_WEEKS) ?? meta.weeks;
 	meta.stageStarts = fields.stages(meta.weeks) ?? meta.stageStarts;
 	meta.competitorHolds = fields.line('competitor_holds');
 	meta.competitorHoldsOffset = fields.offsetOf('competitor_holds');

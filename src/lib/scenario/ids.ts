@@ -1,6 +1,7 @@
 /** The one namespace that people, intel, moves, loss triggers and rules share. */
 import type { Span } from './positions';
-import type { Problems } from './problems';
+import { excerpt, type Problems } from './problems';
+import { MAX_ID_LENGTH } from './vocabulary';
 
 export type IdKind = 'person' | 'intel' | 'move' | 'loss trigger' | 'rule';
 
@@ -23,8 +24,15 @@ export function checkDuplicateIds(declarations: Declaration[], problems: Problem
 		const line = problems.lineAt(earlier.id.offsetOf(0));
 		problems.report(
 			declaration.id.offsetOf(0),
-			`duplicate id "${declaration.id.text}": a ${earlier.kind} on line ${line} already has it`,
+			`duplicate id "${excerpt(declaration.id.text)}": a ${earlier.kind} on line ${line} already has it`,
 			'give this one a different id; all ids in a file share one namespace'
 		);
 	}
 }
+
+/** The message for an id past MAX_ID_LENGTH; `what` names the kind of id. */
+export function idTooLong(what: string, id: string): string {
+	return `${what} "${excerpt(id)}" is ${id.length} characters long; an id may be at most ${MAX_ID_LENGTH}`;
+}
+
+export const ID_TOO_LONG_FIX = `shorten it to ${MAX_ID_LENGTH} characters or fewer`;

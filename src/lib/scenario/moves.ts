@@ -5,10 +5,11 @@ import { checkFields } from './fields';
 import type { FrontMatter } from './front-matter';
 import type { Declaration } from './ids';
 import type { HeadingNode } from './outline';
-import type { Problems } from './problems';
+import { excerpt, type Problems } from './problems';
 import type { References } from './references';
 import { readLineNodes } from './sections';
 import type { Line, Move } from './types';
+import { MAX_WEEKS } from './vocabulary';
 import { integerOf, textOf, valuesOf, yesNoValueOf, type FieldMap } from './values';
 
 const SCHEMA = {
@@ -35,7 +36,7 @@ export function readMoveDrafts(
 			if (child.depth !== 3) {
 				problems.report(
 					child.offset,
-					`unexpected heading "${child.text.text}" under a line`,
+					`unexpected heading "${excerpt(child.text.text)}" under a line`,
 					'write each move as `### id: Label`'
 				);
 				continue;
@@ -63,7 +64,7 @@ export function buildMove(draft: MoveDraft, refs: References, problems: Problems
 		line,
 		label: entry.title.text,
 		with: readWith(fields, line, refs, problems),
-		cost: integerOf(fields, 'cost', 0, Infinity, problems) ?? 0,
+		cost: integerOf(fields, 'cost', 0, MAX_WEEKS, problems) ?? 0,
 		when: readCondition(valuesOf(fields, 'when'), refs, problems),
 		refusal: textOf(fields, 'refused', problems),
 		effects: effects ? readEffects(effects, refs, problems) : [],
@@ -84,13 +85,13 @@ function readWith(
 	if (personLine === undefined) {
 		problems.report(
 			value.offsetOf(0),
-			`unknown person "${value.text}" in \`with\``,
+			`unknown person "${excerpt(value.text)}" in \`with\``,
 			'write the id of a person defined under # People'
 		);
 	} else if (personLine !== line) {
 		problems.report(
 			value.offsetOf(0),
-			`"${value.text}" is on the ${personLine} line, not on this move's ${line} line`,
+			`"${excerpt(value.text)}" is on the ${personLine} line, not on this move's ${line} line`,
 			`move the move under the ${personLine} line, or work with a person on the ${line} line`
 		);
 	}

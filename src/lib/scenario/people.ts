@@ -1,10 +1,11 @@
 /** `# People`: the customer's stakeholders on each line and the intel they hold. */
-import { checkId, readEntry } from './entries';
+import { checkId, readEntry, type Entry } from './entries';
 import { checkFields, type Field } from './fields';
 import type { FrontMatter } from './front-matter';
 import type { Declaration } from './ids';
 import type { HeadingNode } from './outline';
-import type { Problems } from './problems';
+import type { Span } from './positions';
+import { excerpt, type Problems } from './problems';
 import { readLineNodes } from './sections';
 import type { Intel, Line, Person } from './types';
 import { stanceOf, STANCE_NAMES_HINT } from './vocabulary';
@@ -33,42 +34,35 @@ export function readPeople(
 			if (child.depth !== 3) {
 				problems.report(
 					child.offset,
-					`unexpected heading "${child.text.text}" under a line`,
+					`unexpected heading "${excerpt(child.text.text)}" under a line`,
 					'write each person as `### id: Name`'
 				);
 				continue;
 			}
 			const entry = readEntry(child, source, false, problems);
-			if (entry === null) continue;
-
-			const fields = checkFields(entry.fields, SCHEMA, entry.offset, problems);
-			const person = buildPerson(entry.id.text, entry.title.text, line, fields, problems);
-			read.people.push(person);
-			read.declarations.push({ id: entry.id, kind: 'person' });
-			read.declarations.push(...intelDeclarations(fields.get('knows') ?? [], problems));
+			if (entry !== null) readPerson(entry, line, read, problems);
 		}
 	}
 
 	return read;
 }
 
-function buildPerson(
-	id: string,
-	name: string,
-	line: Line,
-	fields: FieldMap,
-	problems: Problems
-): Person {
-	return {
+/** Adds one person and the ids it declares (its own and its intel's) to `read`. */
+function readPerson(entry: Entry, line: Line, read: PeopleRead, problems: Problems): void {
+	const fields = checkFields(entry.fields, SCHEMA, entry.offset, problems);
+	const knows = intelFields(fields, problems);
+	const id = entry.id.text;
+	read.people.push({
 		id,
-		name,
+		name: entry.title.text,
 		line,
 		role: textOf(fields, 'role', problems) ?? '',
 		stance: readStance(fields, problems),
 		influence: integerOf(fields, 'influence', 1, 5, problems) ?? 1,
 		cares: textOf(fields, 'cares', problems) ?? '',
-		intel: (fields.get('knows') ?? []).map((field) => readIntel(field, id, problems))
-	};
+		intel: knows.map((field) => readIntel(field, id, problems))
+	});
+	read.declarations.push({ id: entry.id, kind: 'person' }, ...intelDeclarations(knows, problems));
 }
 
 function readStance(fields: FieldMap, problems: Problems): Person['stance'] {
@@ -78,30 +72,49 @@ function readStance(fields: FieldMap, problems: Problems): Person['stance'] {
 	if (stance === null)
 		problems.report(
 			value.offsetOf(0),
-			`unknown stance "${value.text}"`,
+			`unknown stance "${excerpt(value.text)}"`,
 			`write one of: ${STANCE_NAMES_HINT}`
 		);
 
 	return stance ?? 'neutral';
 }
 
-function readIntel(field: Field, holder: string, problems: Problems): Intel {
+/** A `knows ID` field, its id present. */
+type IntelField = Field & { argument: Span };
+
+/** The `knows ID` fields; a `knows` without an id is reported at its key and left out. */
+function intelFields(fields: FieldMap, problems: Problems): IntelField[] {
+	const named: IntelField[] = [];
+	for (const field of fields.get('knows') ?? []) {
+		const { argument } = field;
+		if (argument !== null) named.push({ ...field, argument });
+		else
+			problems.report(
+				field.keyText.offsetOf(0),
+				`\`${field.keyText.text}\` needs an id`,
+				'write `- knows ID: what they know`'
+			);
+	}
+
+	return named;
+}
+
+function readIntel(field: IntelField, holder: string, problems: Problems): Intel {
 	if (field.value.text === '') {
 		problems.report(
 			field.keyText.offsetOf(0),
-			`the intel "${field.argument?.text}" has no text`,
+			`the intel "${excerpt(field.argument.text)}" has no text`,
 			'write what the person knows after the colon'
 		);
 	}
 
-	return { id: field.argument?.text ?? '', text: field.value.text, holder };
+	return { id: field.argument.text, text: field.value.text, holder };
 }
 
-function intelDeclarations(fields: Field[], problems: Problems): Declaration[] {
-	return fields.map((field) => {
-		const id = field.argument!;
-		checkId(id, problems);
+function intelDeclarations(fields: IntelField[], problems: Problems): Declaration[] {
+	return fields.map(({ argument }) => {
+		checkId(argument, problems);
 
-		return { id, kind: 'intel' };
+		return { id: argument, kind: 'intel' };
 	});
 }

@@ -25,3 +25,17 @@ export function createProblems(file: string, locator: Locator): Problems {
 		}
 	};
 }
+
+const EXCERPT_LENGTH = 60;
+
+/**
+ * Text quoted in a message, cut to its first line and at most 60 characters (code points), so
+ * a stray paragraph read as a heading does not turn one error into a screenful.
+ */
+export function excerpt(text: string): string {
+	const lines = text.trim().split('\n');
+	const first = Array.from(lines[0]);
+	if (first.length <= EXCERPT_LENGTH && lines.length === 1) return lines[0];
+
+	return `${first.slice(0, EXCERPT_LENGTH - 1).join('')}…`;
+}

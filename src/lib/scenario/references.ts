@@ -1,6 +1,6 @@
 /** What ids name in one scenario, for resolving conditions, effects and rules. */
 import type { Span } from './positions';
-import type { Problems } from './problems';
+import { excerpt, type Problems } from './problems';
 import type { Act, Line, Party } from './types';
 import { lineOf, LINE_NAMES_HINT } from './vocabulary';
 
@@ -18,7 +18,7 @@ export function resolveParty(word: Span, refs: References, problems: Problems): 
 	if (refs.people.has(word.text)) return { kind: 'person', id: word.text };
 	problems.report(
 		word.offsetOf(0),
-		`unknown person or line "${word.text}"`,
+		`unknown person or line "${excerpt(word.text)}"`,
 		`write a line (${LINE_NAMES_HINT}) or the id of a person defined under # People`
 	);
 
@@ -34,13 +34,13 @@ export function resolveAct(word: Span, refs: References, problems: Problems): Ac
 	if (refs.people.has(word.text)) {
 		problems.report(
 			word.offsetOf(0),
-			`"${word.text}" is a person, and a rule checks what the rep does`,
+			`"${excerpt(word.text)}" is a person, and a rule checks what the rep does`,
 			"write the person's line, a move id or an intel id instead"
 		);
 	} else {
 		problems.report(
 			word.offsetOf(0),
-			`unknown move, intel or line "${word.text}" in a rule`,
+			`unknown move, intel or line "${excerpt(word.text)}" in a rule`,
 			'write the id of a move defined under # Moves, an intel id from a `knows` line, or a line'
 		);
 	}
@@ -52,7 +52,7 @@ export function resolveMove(word: Span, refs: References, problems: Problems): s
 	if (refs.moves.has(word.text)) return word.text;
 	problems.report(
 		word.offsetOf(0),
-		`unknown move "${word.text}"`,
+		`unknown move "${excerpt(word.text)}"`,
 		'write the id of a move defined under # Moves'
 	);
 
@@ -63,7 +63,7 @@ export function resolveIntel(word: Span, refs: References, problems: Problems): 
 	if (refs.intel.has(word.text)) return word.text;
 	problems.report(
 		word.offsetOf(0),
-		`unknown intel "${word.text}"`,
+		`unknown intel "${excerpt(word.text)}"`,
 		'write an id given in a `- knows ID: …` line under # People'
 	);
 

@@ -1,7 +1,7 @@
 /** The `rule:` forms of the scoring section and the group each form belongs to. */
 import { readCondition, readStage, readStance } from './clauses';
 import { sliceSpan, splitSpan, trimSpan, wordsOf, type Span } from './positions';
-import type { Problems } from './problems';
+import { excerpt, type Problems } from './problems';
 import { resolveAct, resolveParty, type References } from './references';
 import type { Act, RuleCheck, RuleGroup, Stage } from './types';
 import { lineOf, stageOf, LINE_NAMES_HINT } from './vocabulary';
@@ -91,7 +91,7 @@ function readWithin(words: Span[], context: RuleContext): RuleCheck | null {
 	if (!isWhole || fromWeek > toWeek || toWeek > context.weeks) {
 		context.problems.report(
 			range.offsetOf(0),
-			`"${range.text}" is not a range of weeks from 0 to ${context.weeks}`,
+			`"${excerpt(range.text)}" is not a range of weeks from 0 to ${context.weeks}`,
 			'write two whole weeks with a dash, the smaller first, e.g. `within weeks 2-5`'
 		);
 
@@ -114,7 +114,7 @@ function readWorkedBy(words: Span[], context: RuleContext): RuleCheck | null {
 	if (line === null) {
 		context.problems.report(
 			words[0].offsetOf(0),
-			`unknown line "${words[0].text}"`,
+			`unknown line "${excerpt(words[0].text)}"`,
 			`write one of: ${LINE_NAMES_HINT}`
 		);
 	}
@@ -131,7 +131,8 @@ function readBefore(
 	context: RuleContext
 ): RuleCheck | null {
 	if (before !== words.length - 2) return unreadable(text, context.problems);
-	const firstWords = words.slice(0, before).flatMap((word) => splitSpan(word, [',', '，']));
+	const firstWords = actsBefore(text, context.problems);
+	if (firstWords === null) return null;
 	if (firstWords.length === 0) return namesNothing(text, context.problems);
 
 	const first = firstWords.map((word) => resolveAct(word, context.refs, context.problems));
@@ -145,17 +146,35 @@ function readBefore(
 	return { kind: 'before', first: first as Act[], then };
 }
 
+/** The comma-separated acts ahead of `before`; null (reported) when commas are missing. */
+function actsBefore(text: Span, problems: Problems): Span[] | null {
+	const end = Math.max(0, text.text.search(/\s+before\s+\S+\s*$/));
+	const acts = splitSpan(sliceSpan(text, 0, end), [',', '，']);
+	const joined = acts.find((act) => wordsOf(act).length > 1);
+	if (joined === undefined) return acts;
+	problems.report(
+		joined.offsetOf(0),
+		`the acts "${excerpt(joined.text)}" are not separated by commas`,
+		'put a comma between acts, e.g. `technical, procurement before management`'
+	);
+
+	return null;
+}
+
 function readBy(word: Span, problems: Problems): Stage | 'end' | null {
 	return word.text === 'end' ? 'end' : readStage(word, problems);
 }
 
+/** Counts and limits in rules stop at 1000: past that a rule can never fail and is a typo. */
+const MAX_COUNT = 1000;
+
 function readWholeNumber(word: Span, min: number, problems: Problems): number | null {
 	const value = Number(word.text);
-	if (/^\d+$/.test(word.text) && value >= min) return value;
+	if (/^\d+$/.test(word.text) && value >= min && value <= MAX_COUNT) return value;
 	problems.report(
 		word.offsetOf(0),
-		`"${word.text}" is not a whole number of ${min} or more`,
-		`write a whole number of ${min} or more`
+		`"${excerpt(word.text)}" is not a whole number from ${min} to ${MAX_COUNT}`,
+		`write a whole number from ${min} to ${MAX_COUNT}`
 	);
 
 	return null;
@@ -164,7 +183,7 @@ function readWholeNumber(word: Span, min: number, problems: Problems): number | 
 function namesNothing(text: Span, problems: Problems): null {
 	problems.report(
 		text.offsetOf(0),
-		`the rule "${text.text}" names nothing to check`,
+		`the rule "${excerpt(text.text)}" names nothing to check`,
 		'name what the rep does, e.g. `user before technical`, `user in discovery` or `won`'
 	);
 
@@ -174,7 +193,7 @@ function namesNothing(text: Span, problems: Problems): null {
 function unreadable(text: Span, problems: Problems): null {
 	problems.report(
 		text.offsetOf(0),
-		`cannot read the rule "${text.text}"`,
+		`cannot read the rule "${excerpt(text.text)}"`,
 		'write one of the rule forms in content/README.md, e.g. `user before technical`, `technical at least supportive by tender`, `won`, `at most 6 moves`'
 	);
 

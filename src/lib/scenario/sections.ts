@@ -2,7 +2,7 @@
 import type { FrontMatter } from './front-matter';
 import { reportHeadings, reportStrayBlocks } from './entries';
 import type { HeadingNode, Outline } from './outline';
-import type { Problems } from './problems';
+import { excerpt, type Problems } from './problems';
 import type { Line } from './types';
 import { lineHeadingOf, sectionOf, SECTIONS, type SectionKind } from './vocabulary';
 
@@ -37,13 +37,13 @@ export function readSections(
 		if (kind === null) {
 			problems.report(
 				node.offset,
-				`unknown section "# ${node.text.text}"`,
+				`unknown section "${excerpt(`# ${node.text.text}`)}"`,
 				`use one of: ${SECTIONS.map((name) => SPELLINGS[name]).join(', ')}`
 			);
 		} else if (earlier) {
 			problems.report(
 				node.offset,
-				`the section "# ${node.text.text}" is written twice (first on line ${problems.lineAt(earlier.offset)})`,
+				`the section "${excerpt(`# ${node.text.text}`)}" is written twice (first on line ${problems.lineAt(earlier.offset)})`,
 				'merge the two sections into one'
 			);
 		} else {
@@ -83,7 +83,7 @@ export function readProse(
 	if (text === '')
 		problems.report(
 			node.offset,
-			`the section "# ${node.text.text}" is empty`,
+			`the section "${excerpt(`# ${node.text.text}`)}" is empty`,
 			'write its text under the heading'
 		);
 
@@ -122,7 +122,7 @@ export function readLineNodes(
 function reportUnknownLine(node: HeadingNode, problems: Problems): void {
 	problems.report(
 		node.offset,
-		`unknown line "${node.text.text}"`,
+		`unknown line "${excerpt(node.text.text)}"`,
 		'write one of: User line, Technical line, Management line, Procurement line, Finance line (or user, 用户线, …)'
 	);
 }

@@ -1,5 +1,6 @@
 /** The `stages:` block of the front matter: the week each stage begins. */
 import { isScalar, type Node, type Pair } from 'yaml';
+import { excerpt } from './problems';
 import type { Stage } from './types';
 import { stageOf } from './vocabulary';
 
@@ -41,13 +42,13 @@ export function readStageWeeks(
 		if (stage === null)
 			return complain(
 				offset,
-				`unknown stage "${name}" in \`stages\``,
+				`unknown stage "${excerpt(name)}" in \`stages\``,
 				'write only specification, tender and decision under `stages:`'
 			);
 		if (!Number.isInteger(week))
 			return complain(
 				offset,
-				`the week of ${stage} must be a whole number, not "${String(week)}"`,
+				`the week of ${stage} must be a whole number, not "${excerpt(String(week))}"`,
 				'write the week the stage begins as a whole number'
 			);
 		starts[stage] = week as number;

@@ -1,7 +1,7 @@
 /** Typed readers for single field values, each reporting a bad value where it is written. */
 import type { Field } from './fields';
 import type { Span } from './positions';
-import type { Problems } from './problems';
+import { excerpt, type Problems } from './problems';
 import { yesNoOf } from './vocabulary';
 
 export type FieldMap = Map<string, Field[]>;
@@ -43,7 +43,7 @@ export function integerOf(
 	const range = max === Infinity ? `${min} or more` : `from ${min} to ${max}`;
 	problems.report(
 		value.offsetOf(0),
-		`\`${key}\` must be a whole number ${range}, not "${value.text}"`,
+		`\`${key}\` must be a whole number ${range}, not "${excerpt(value.text)}"`,
 		`write a whole number ${range}`
 	);
 
@@ -63,7 +63,7 @@ export function yesNoValueOf(
 	if (answer === null)
 		problems.report(
 			value.offsetOf(0),
-			`\`${key}\` must be yes or no, not "${value.text}"`,
+			`\`${key}\` must be yes or no, not "${excerpt(value.text)}"`,
 			'write yes or no (是 or 否)'
 		);
 

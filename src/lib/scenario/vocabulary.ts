@@ -120,6 +120,12 @@ export function yesNoOf(text: string): boolean | null {
 /** Words that can never be ids: they name lines, stages and built-in things. */
 export const RESERVED_IDS: readonly string[] = [...LINES, ...STAGES, 'end', 'close'];
 
+/** Two years: the longest deal, and so the longest a single move can take. */
+export const MAX_WEEKS = 104;
+
+/** Longest id: the store names files after scenario ids and keys records by the others. */
+export const MAX_ID_LENGTH = 64;
+
 export function isWellFormedId(text: string): boolean {
 	return /^[a-z0-9][a-z0-9-]*$/.test(text);
 }

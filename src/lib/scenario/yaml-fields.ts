@@ -1,9 +1,10 @@
 /** Typed reading of the front matter's YAML pairs, each bad value reported where it is written. */
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import type { Problems } from './problems';
+import { ID_TOO_LONG_FIX, idTooLong } from './ids';
+import { excerpt, type Problems } from './problems';
 import { readStageWeeks, stageEntry, type Complain } from './stage-weeks';
 import type { Line, Stage } from './types';
-import { isWellFormedId, lineOf, RESERVED_IDS, yesNoOf } from './vocabulary';
+import { isWellFormedId, lineOf, MAX_ID_LENGTH, RESERVED_IDS, yesNoOf } from './vocabulary';
 
 /** The keys a front matter may hold. */
 export const KNOWN_KEYS = [
@@ -90,9 +91,11 @@ export class FieldReader {
 		if (!isWellFormedId(text) || RESERVED_IDS.includes(text)) {
 			this.bad(
 				key,
-				`the scenario id "${text}" is not a valid id`,
+				`the scenario id "${excerpt(text)}" is not a valid id`,
 				'use lowercase letters, digits and `-`, starting with a letter or digit, and not a reserved word'
 			);
+		} else if (text.length > MAX_ID_LENGTH) {
+			this.bad(key, idTooLong('the scenario id', text), ID_TOO_LONG_FIX);
 		}
 
 		return text;
@@ -103,7 +106,11 @@ export class FieldReader {
 		if (text === null) return null;
 		if ((options as readonly string[]).includes(text)) return text as T;
 
-		return this.bad(key, `unknown ${key} "${text}"`, `write one of: ${options.join(', ')}`);
+		return this.bad(
+			key,
+			`unknown ${key} "${excerpt(text)}"`,
+			`write one of: ${options.join(', ')}`
+		);
 	}
 
 	number(key: string, min: number, max: number): number | null {
@@ -113,7 +120,7 @@ export class FieldReader {
 
 		return this.bad(
 			key,
-			`\`${key}\` must be a number from ${min} to ${max}, not "${String(value)}"`,
+			`\`${key}\` must be a number from ${min} to ${max}, not "${excerpt(String(value))}"`,
 			`write a number from ${min} to ${max}`
 		);
 	}
@@ -126,7 +133,7 @@ export class FieldReader {
 
 		return this.bad(
 			key,
-			`\`${key}\` must be a whole number from ${min} to ${max}, not "${String(value)}"`,
+			`\`${key}\` must be a whole number from ${min} to ${max}, not "${excerpt(String(value))}"`,
 			`write a whole number from ${min} to ${max}`
 		);
 	}
@@ -139,7 +146,7 @@ export class FieldReader {
 			lineOf(text) ??
 			this.bad(
 				key,
-				`unknown line "${text}"`,
+				`unknown line "${excerpt(text)}"`,
 				'write one of: user, technical, management, procurement, finance'
 			)
 		);
@@ -152,7 +159,11 @@ export class FieldReader {
 
 		return (
 			yesNoOf(String(value)) ??
-			this.bad(key, `\`${key}\` must be yes or no, not "${String(value)}"`, 'write yes or no')
+			this.bad(
+				key,
+				`\`${key}\` must be yes or no, not "${excerpt(String(value))}"`,
+				'write yes or no'
+			)
 		);
 	}
 
@@ -184,7 +195,7 @@ export class FieldReader {
 			const offset = this.start + ((pair.key as Node | null)?.range?.[0] ?? 0);
 			this.problems.report(
 				offset,
-				`unknown front matter key \`${key}\``,
+				`unknown front matter key \`${excerpt(key)}\``,
 				`use only: ${KNOWN_KEYS.join(', ')}`
 			);
 		}

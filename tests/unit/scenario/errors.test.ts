@@ -144,6 +144,14 @@ const CASES: Case[] = [
 		message: 'unexpected heading "#### Note"'
 	},
 	{
+		name: 'a long setext heading, quoted on one line',
+		edit: { 1: '' },
+		line: 2,
+		column: 1,
+		message: 'unexpected heading "## id: test-deal…" before the first `#` section',
+		count: 2
+	},
+	{
 		name: 'a heading without an id',
 		edit: { 42: '### Shadow a shift' },
 		line: 42,
@@ -191,6 +199,20 @@ const CASES: Case[] = [
 		line: 45,
 		column: 3,
 		message: '`cost` is written twice (first on line 44)'
+	},
+	{
+		name: 'a list nested inside an item',
+		edit: { 45: '- refused: Not yet.\n  - when: in discovery' },
+		line: 46,
+		column: 3,
+		message: 'a list inside an item is not read'
+	},
+	{
+		name: '`knows` without an id',
+		edit: { 28: '- knows roster-pain: Four hours.\n- knows: Nothing.' },
+		line: 29,
+		column: 3,
+		message: '`knows` needs an id'
 	},
 	{
 		name: 'a key without a value',
@@ -248,7 +270,14 @@ const CASES: Case[] = [
 		edit: { 44: '- cost: 1.5' },
 		line: 44,
 		column: 9,
-		message: '`cost` must be a whole number 0 or more'
+		message: '`cost` must be a whole number from 0 to 104, not "1.5"'
+	},
+	{
+		name: 'a cost past two years',
+		edit: { 44: '- cost: 99999999999999999999999' },
+		line: 44,
+		column: 9,
+		message: '`cost` must be a whole number from 0 to 104, not "99999999999999999999999"'
 	},
 	{
 		name: 'a non-integer weight',
@@ -351,6 +380,20 @@ const CASES: Case[] = [
 		message: 'cannot read the effect'
 	},
 	{
+		name: 'an empty effects list',
+		edit: { 46: '- effects: ;;;' },
+		line: 46,
+		column: 12,
+		message: 'the effects list is empty'
+	},
+	{
+		name: 'a stage effect to discovery',
+		edit: { 46: '- effects: nurse-lee +1; reveal roster-pain; stage discovery' },
+		line: 46,
+		column: 46,
+		message: '"stage discovery" changes nothing: every deal starts in discovery'
+	},
+	{
 		name: 'a stance change out of range',
 		edit: { 46: '- effects: nurse-lee +9' },
 		line: 46,
@@ -408,6 +451,27 @@ const CASES: Case[] = [
 		message: '"Roster" is not a valid id',
 		count: 2
 	},
+	{
+		name: 'a scenario id over 64 characters',
+		edit: { 2: `id: ${'a'.repeat(65)}` },
+		line: 2,
+		column: 5,
+		message: `the scenario id "${'a'.repeat(59)}…" is 65 characters long; an id may be at most 64`
+	},
+	{
+		name: 'a move id over 64 characters',
+		edit: { 42: `### ${'s'.repeat(65)}: Shadow a shift` },
+		line: 42,
+		column: 5,
+		message: `the id "${'s'.repeat(59)}…" is 65 characters long; an id may be at most 64`
+	},
+	{
+		name: 'an intel id over 64 characters',
+		edit: { 36: `- cares: One login.\n- knows ${'k'.repeat(100)}: Secret.` },
+		line: 37,
+		column: 9,
+		message: 'is 100 characters long; an id may be at most 64'
+	},
 	// Rules
 	{
 		name: 'an unreadable rule',
@@ -456,7 +520,28 @@ const CASES: Case[] = [
 		edit: { 59: '## Coverage', 62: '- rule: user worked 0 times by tender' },
 		line: 62,
 		column: 21,
-		message: '"0" is not a whole number of 1 or more'
+		message: '"0" is not a whole number from 1 to 1000'
+	},
+	{
+		name: 'an efficiency limit past 1000',
+		edit: { 59: '## Efficiency', 62: '- rule: at most 99999999999999999999999 moves' },
+		line: 62,
+		column: 17,
+		message: '"99999999999999999999999" is not a whole number from 0 to 1000'
+	},
+	{
+		name: 'an unknown act after acts on two lines',
+		edit: { 62: '- rule: user,\n  technical before demo-day' },
+		line: 63,
+		column: 20,
+		message: 'unknown move, intel or line "demo-day" in a rule'
+	},
+	{
+		name: 'acts not separated by commas',
+		edit: { 62: '- rule: user user technical before management' },
+		line: 62,
+		column: 9,
+		message: 'the acts "user user technical" are not separated by commas'
 	},
 	{
 		name: 'a missing rule text',
