@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeScenarioBytes } from '../scenario/decode';
 import { parseScenario } from '../scenario/parse';
 import type { ParseResult, Scenario, ScenarioError } from '../scenario/types';
 import { displayPath } from './store-file';
@@ -36,8 +37,10 @@ export interface LoadedFile {
 async function loadFile(absolute: string, stamp: string): Promise<LoadedFile> {
 	const file = displayPath(absolute);
 	try {
-		const source = await readFile(absolute, 'utf8');
-		return { stamp, file, source, result: safeParse(source, file) };
+		const decoded = decodeScenarioBytes(await readFile(absolute), file);
+		if (!decoded.ok) return { stamp, file, source: '', result: decoded };
+
+		return { stamp, file, source: decoded.text, result: safeParse(decoded.text, file) };
 	} catch (error) {
 		const problem = `the file cannot be read (${(error as Error).message})`;
 		return { stamp, file, source: '', result: failure(file, problem, 'check its permissions') };
