@@ -61,9 +61,42 @@ export interface Span {
 	offsetOf(index: number): number;
 }
 
+/**
+ * A span as runs of characters that sit side by side in the source: run `i` starts at text
+ * index `starts[i]` and source offset `offsets[i]`. A slice of a slice is again one flat
+ * object, so cutting a value into words allocates little and looks offsets up in one step.
+ */
+class RunSpan implements Span {
+	constructor(
+		readonly text: string,
+		private readonly starts: number[],
+		private readonly offsets: number[]
+	) {}
+
+	offsetOf(index: number): number {
+		const run = lastLineStartAtOrBefore(this.starts, index);
+
+		return this.offsets[run] + index - this.starts[run];
+	}
+
+	slice(from: number, to: number): RunSpan {
+		const starts = [0];
+		const offsets = [this.offsetOf(from)];
+		for (let run = 0; run < this.starts.length; run++) {
+			const start = this.starts[run];
+			if (start > from && start < to) {
+				starts.push(start - from);
+				offsets.push(this.offsets[run]);
+			}
+		}
+
+		return new RunSpan(this.text.slice(from, to), starts, offsets);
+	}
+}
+
 /** A span whose characters sit side by side in the source, starting at `start`. */
 export function spanAt(text: string, start: number): Span {
-	return { text, offsetOf: (index) => start + index };
+	return new RunSpan(text, [0], [start]);
 }
 
 /** A span made of lines that each start at their own source offset. */
@@ -75,17 +108,12 @@ export function spanOfLines(lines: string[], lineOffsets: number[]): Span {
 		position += line.length + 1;
 	}
 
-	return {
-		text: lines.join('\n'),
-		offsetOf(index) {
-			const line = lastLineStartAtOrBefore(starts, index);
-
-			return lineOffsets[line] + index - starts[line];
-		}
-	};
+	return new RunSpan(lines.join('\n'), starts, lineOffsets.slice(0, lines.length));
 }
 
 export function sliceSpan(span: Span, from: number, to = span.text.length): Span {
+	if (span instanceof RunSpan) return span.slice(from, to);
+
 	return { text: span.text.slice(from, to), offsetOf: (index) => span.offsetOf(from + index) };
 }
 
