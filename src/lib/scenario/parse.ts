@@ -49,12 +49,38 @@ export function parseScenario(source: string, file: string): ParseResult {
 function readOutline(text: string, bodyStart: number, problems: Problems): Outline | null {
 	if (!checkNesting(text, bodyStart, problems)) return null;
 	try {
-		return buildOutline(text, bodyStart);
+		const outline = buildOutline(text, bodyStart);
+		checkParagraphs(outline, problems);
+
+		return outline;
 	} catch {
 		// Whatever marked failed on, the file is refused with an error rather than a crash.
 		problems.report(0, TOO_DEEP.message, TOO_DEEP.fix);
 
 		return null;
+	}
+}
+
+/**
+ * Prose is rendered with marked's inline rules, whose time grows faster than the length of a
+ * paragraph on some inputs (long runs of `_` or `*`). No narrative needs a paragraph this long.
+ */
+const MAX_PARAGRAPH = 10_000;
+
+function checkParagraphs(outline: Outline, problems: Problems): void {
+	const nodes = [...outline.sections];
+	const blocks = [...outline.preamble];
+	for (let node = nodes.pop(); node; node = nodes.pop()) {
+		blocks.push(...node.blocks);
+		nodes.push(...node.children);
+	}
+	for (const { token, offset } of blocks) {
+		if (token.type !== 'paragraph' || token.raw.length <= MAX_PARAGRAPH) continue;
+		problems.report(
+			offset,
+			`a paragraph of ${token.raw.length.toLocaleString('en')} characters is too long`,
+			`split it into paragraphs of at most ${MAX_PARAGRAPH.toLocaleString('en')} characters`
+		);
 	}
 }
 
