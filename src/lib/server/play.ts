@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import { checkMove, classifySeq, continueDeal, type ReplayedDeal } from '$lib/deal';
 import { CLOSE_MOVE_ID, type Scenario } from '$lib/scenario/types';
 import { scoreAttempt } from '$lib/scoring';
+import { uiText, type RefusalText } from '$lib/ui-text';
 import { appendMove, createAttempt, type Attempt, type Finish } from './attempts';
 import { ownAttempt, replayed } from './owned-attempt';
 import { getScenario, rememberScenarioVersion } from './scenarios';
@@ -36,20 +37,25 @@ export type MoveResult =
 	| { kind: 'refused'; status: 400 | 409; reason: string }
 	| { kind: 'applied'; isFinished: boolean };
 
+/** What the move form posted; null when the body could not be read as a form. */
+export type PostedMove = { moveId: string; seq: number } | null;
+
 /**
  * Plays one move. `seq` is the turn the page was showing: a repeat of a turn already played
  * (a double click, a retry) is answered as if it had just been applied and changes nothing.
+ * Refusals are worded in the scenario's language, as the rest of the play page is.
  */
 export async function playMove(
 	attemptId: string,
 	trainee: Trainee | null,
-	moveId: string,
-	seq: number
+	posted: PostedMove
 ): Promise<MoveResult> {
 	const found = await ownAttempt(attemptId, trainee);
 	if (!found) return { kind: 'missing' };
 
 	const { attempt, scenario } = found;
+	if (!posted) return refuse(scenario, 400, 'unreadableForm');
+	const { moveId, seq } = posted;
 	const malformed = checkForm(scenario, moveId, seq);
 	if (malformed) return malformed;
 
@@ -62,19 +68,25 @@ export async function playMove(
 	);
 	if (result.applied) return { kind: 'applied', isFinished: result.attempt.outcome !== null };
 
-	return answerUnapplied(result.attempt, moveId, seq, result.reason);
+	return answerUnapplied(scenario, result.attempt, moveId, seq, result.reason);
+}
+
+/** The refusals that are one fixed sentence. */
+type FixedRefusal = Exclude<keyof RefusalText, 'unknownMove'>;
+
+function refuse(scenario: Scenario, status: 400 | 409, refusal: FixedRefusal): MoveResult {
+	return { kind: 'refused', status, reason: uiText(scenario.language).refusals[refusal] };
 }
 
 /** A request no page of ours would send: a 400 that names what is wrong with it. */
 function checkForm(scenario: Scenario, moveId: string, seq: number): MoveResult | null {
-	if (!Number.isSafeInteger(seq) || seq < 1) {
-		return { kind: 'refused', status: 400, reason: 'The move has no valid turn number.' };
-	}
-	if (moveId === '') return { kind: 'refused', status: 400, reason: 'The form names no move.' };
+	if (!Number.isSafeInteger(seq) || seq < 1) return refuse(scenario, 400, 'noTurnNumber');
+	if (moveId === '') return refuse(scenario, 400, 'noMove');
 	const isKnown = moveId === CLOSE_MOVE_ID || scenario.moves.some((move) => move.id === moveId);
 	if (!isKnown) {
 		const shown = moveId.length > 60 ? `${moveId.slice(0, 60)}…` : moveId;
-		return { kind: 'refused', status: 400, reason: `There is no move "${shown}" in this deal.` };
+		const reason = uiText(scenario.language).refusals.unknownMove(shown);
+		return { kind: 'refused', status: 400, reason };
 	}
 
 	return null;
@@ -89,15 +101,8 @@ function precheck(
 	seq: number
 ): MoveResult | null {
 	const status = classifySeq(deal.context, seq);
-	if (status === 'applied') return answerUnapplied(attempt, moveId, seq, 'duplicate');
-	if (status === 'out-of-sequence') {
-		return {
-			kind: 'refused',
-			status: 409,
-			reason:
-				'This page was out of date, so the move was not played. Here is the deal as it stands.'
-		};
-	}
+	if (status === 'applied') return answerUnapplied(scenario, attempt, moveId, seq, 'duplicate');
+	if (status === 'out-of-sequence') return refuse(scenario, 409, 'outOfDate');
 
 	const check = checkMove(scenario, deal.context, moveId);
 
@@ -106,6 +111,7 @@ function precheck(
 
 /** A move that was not appended: the same move repeated is fine; anything else is stale. */
 function answerUnapplied(
+	scenario: Scenario,
 	attempt: Attempt,
 	moveId: string,
 	seq: number,
@@ -115,13 +121,9 @@ function answerUnapplied(
 	if (reason === 'duplicate' && earlier?.moveId === moveId) {
 		return { kind: 'applied', isFinished: attempt.outcome !== null };
 	}
-	if (reason === 'finished') return { kind: 'refused', status: 409, reason: 'The deal is over.' };
+	if (reason === 'finished') return refuse(scenario, 409, 'dealOver');
 
-	return {
-		kind: 'refused',
-		status: 409,
-		reason: 'This page was out of date, so the move was not played. Here is the deal as it stands.'
-	};
+	return refuse(scenario, 409, 'outOfDate');
 }
 
 /**
