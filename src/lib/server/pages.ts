@@ -3,9 +3,9 @@
  * debrief and the coaches' list of scenario files. Reads only; the views are built from the
  * scenario and the replayed deal.
  */
-import { vocabulary } from '$lib/labels';
 import { renderMarkdown } from '$lib/markdown';
 import { formatScenarioError } from '$lib/scenario/parse';
+import { uiText } from '$lib/ui-text';
 import { buildDebriefView, moveLabels } from '$lib/views/debrief-view';
 import { buildPlayView, presentLines } from '$lib/views/play-view';
 import type { DebriefView, PlayView, ScenarioCard } from '$lib/views/types';
@@ -19,7 +19,7 @@ export async function listCatalogue(): Promise<ScenarioCard[]> {
 
 	return scenarios
 		.map(({ scenario }) => {
-			const words = vocabulary(scenario.language);
+			const words = uiText(scenario.language).vocabulary;
 			return {
 				id: scenario.id,
 				title: scenario.title,
@@ -43,7 +43,7 @@ export async function loadBriefing(scenarioId: string) {
 		id: scenario.id,
 		title: scenario.title,
 		language: scenario.language,
-		sizeLabel: vocabulary(scenario.language).sizes[scenario.size],
+		sizeLabel: uiText(scenario.language).vocabulary.sizes[scenario.size],
 		weeks: scenario.weeks,
 		competitor: scenario.competitor,
 		briefingHtml: renderMarkdown(scenario.briefing),

@@ -1,10 +1,10 @@
 import type { DealContext, Outcome } from '$lib/deal/types';
 import { closeMoveLabel } from '$lib/deal/words';
-import { vocabulary } from '$lib/labels';
 import { renderMarkdown } from '$lib/markdown';
 import type { Scenario } from '$lib/scenario/types';
 import { CLOSE_MOVE_ID } from '$lib/scenario/types';
 import type { ScoreReport } from '$lib/scoring/types';
+import { uiText } from '$lib/ui-text';
 import { presentLines } from './play-view';
 import type { DebriefView } from './types';
 
@@ -21,13 +21,14 @@ export function buildDebriefView(
 	scenario: Scenario,
 	context: DealContext
 ): DebriefView {
-	const words = vocabulary(scenario.language);
+	const words = uiText(scenario.language).vocabulary;
 	const labels = moveLabels(scenario);
 
 	return {
 		attemptId: attempt.id,
 		scenarioId: scenario.id,
 		title: scenario.title,
+		language: scenario.language,
 		trainee: attempt.trainee,
 		result: attempt.outcome.result,
 		outcomeHtml: renderMarkdown(attempt.outcome.narrative),

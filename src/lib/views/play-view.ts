@@ -3,8 +3,8 @@ import { stageIndex } from '$lib/deal/conditions';
 import { lineStance } from '$lib/deal/stances';
 import type { DealContext } from '$lib/deal/types';
 import { closeMoveLabel, personName, stageName, stanceName } from '$lib/deal/words';
-import { vocabulary } from '$lib/labels';
 import { renderMarkdown } from '$lib/markdown';
+import { uiText } from '$lib/ui-text';
 import type { Line, Move, Scenario } from '$lib/scenario/types';
 import { CLOSE_MOVE_ID, LINES, STAGES } from '$lib/scenario/types';
 import type { LineView, MoveView, PlayView, StoryEntry } from './types';
@@ -71,7 +71,7 @@ function buildLine(
 
 	return {
 		line,
-		label: vocabulary(scenario.language).lines[line],
+		label: uiText(scenario.language).vocabulary.lines[line],
 		stance: stanceName(scenario.language, value),
 		stanceValue: value,
 		people: people.map((person) => ({
@@ -110,6 +110,7 @@ function buildMove(
 /** The narrative of every turn so far, newest first. */
 function buildStory(scenario: Scenario, context: DealContext): StoryEntry[] {
 	const moves = new Map(scenario.moves.map((move) => [move.id, move]));
+	const lineLabels = uiText(scenario.language).vocabulary.lines;
 
 	return context.timeline
 		.slice(1)
@@ -118,7 +119,7 @@ function buildStory(scenario: Scenario, context: DealContext): StoryEntry[] {
 			return {
 				seq: turn.seq,
 				label: move?.label ?? closeMoveLabel(scenario.language),
-				lineLabel: turn.line ? vocabulary(scenario.language).lines[turn.line] : '',
+				lineLabel: turn.line ? lineLabels[turn.line] : '',
 				week: turn.weekBefore,
 				html: renderMarkdown(move?.narrative ?? '')
 			};

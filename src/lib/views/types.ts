@@ -1,4 +1,4 @@
-import type { Line, RuleGroup } from '$lib/scenario/types';
+import type { Language, Line, RuleGroup } from '$lib/scenario/types';
 import type { ScoreReport } from '$lib/scoring/types';
 
 /** What the catalogue shows of one playable scenario. */
@@ -55,7 +55,8 @@ export interface StoryEntry {
 export interface PlayView {
 	attemptId: string;
 	title: string;
-	language: string;
+	/** The scenario's language: the page's words are chosen by it. */
+	language: Language;
 	week: number;
 	weeks: number;
 	stage: string;
@@ -77,6 +78,8 @@ export interface DebriefView {
 	attemptId: string;
 	scenarioId: string;
 	title: string;
+	/** The scenario's language: the page's words are chosen by it. */
+	language: Language;
 	trainee: string;
 	result: 'won' | 'lost';
 	outcomeHtml: string;

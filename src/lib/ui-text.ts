@@ -1,0 +1,114 @@
+/**
+ * The UI's own words for the pages that show one scenario or attempt (briefing, play, debrief),
+ * in the scenario's language, and the server's refusals of a move. Site-wide pages stay English.
+ * Pure: the pages call it in the browser as well as on the server, since the formatters are
+ * functions and cannot travel in page data.
+ */
+import type { DealSize, Language, Line, RuleGroup } from '$lib/scenario/types';
+import { EN } from './ui-text-en';
+import { ZH } from './ui-text-zh';
+
+/** Headings for the fixed vocabulary; mid-sentence names come from the deal module's words. */
+export interface VocabularyText {
+	lines: Record<Line, string>;
+	groups: Record<RuleGroup, string>;
+	sizes: Record<DealSize, string>;
+}
+
+export interface BriefingText {
+	facts: (size: string, weeks: number, competitor: string) => string;
+	briefing: string;
+	whoIsWho: string;
+	displayName: string;
+	start: string;
+}
+
+export interface PlayText {
+	pageTitle: (title: string, week: number) => string;
+	weekOf: (week: number, weeks: number) => string;
+	weeksLeft: (weeks: number) => string;
+	stages: string;
+	stageFrom: (week: number) => string;
+	turn: (seq: number, label: string) => string;
+	turnPlace: (lineLabel: string, week: number) => string;
+	firstMove: string;
+	firstMoveHint: string;
+	close: string;
+	storySoFar: string;
+}
+
+/** What a line's column says around its people and moves. */
+export interface LineText {
+	influence: (influence: number) => string;
+	cares: (cares: string) => string;
+	intel: string;
+	moves: string;
+	cost: (weeks: number) => string;
+	with: (name: string) => string;
+	played: (times: number) => string;
+}
+
+export interface DebriefText {
+	title: (title: string) => string;
+	result: Record<'won' | 'lost', string>;
+	endedAt: (turn: number, week: number, weeks: number) => string;
+	score: string;
+	/** Ends where the verdict word follows: with a space where the language wants one. */
+	points: (earned: number, possible: number, passMark: number) => string;
+	passed: string;
+	notPassed: string;
+	blockersFailed: string;
+	ruleByRule: string;
+	lineByLine: string;
+	lineByLineHint: string;
+	coachNotes: string;
+	playAgain: string;
+	backToScenarios: string;
+}
+
+export interface RuleTableText {
+	groupPoints: (earned: number, possible: number) => string;
+	rule: string;
+	verdict: string;
+	points: string;
+	decidedBy: string;
+	blocker: string;
+	whyItMatters: string;
+	passed: string;
+	failed: string;
+	turn: (seq: number, label: string) => string;
+	noMove: string;
+}
+
+export interface TimelineText {
+	caption: string;
+	line: string;
+	week: (week: number) => string;
+}
+
+/** Why the server did not play a posted move. */
+export interface RefusalText {
+	unreadableForm: string;
+	noTurnNumber: string;
+	noMove: string;
+	unknownMove: (id: string) => string;
+	outOfDate: string;
+	dealOver: string;
+}
+
+export interface UiText {
+	vocabulary: VocabularyText;
+	briefing: BriefingText;
+	play: PlayText;
+	line: LineText;
+	debrief: DebriefText;
+	rules: RuleTableText;
+	timeline: TimelineText;
+	refusals: RefusalText;
+}
+
+const TEXTS: Record<Language, UiText> = { en: EN, zh: ZH };
+
+export function uiText(language: Language): UiText {
+	return TEXTS[language];
+}
