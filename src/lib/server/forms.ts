@@ -3,7 +3,10 @@
  * upload) makes `request.formData()` throw; that is the sender's mistake, answered with a 400,
  * not a server fault.
  */
-export const UNREADABLE_FORM = 'The form could not be read. Reload the page and try again.';
+import { uiText } from '$lib/ui-text';
+
+/** For the site-wide forms, which speak English; a move is refused in its scenario's language. */
+export const UNREADABLE_FORM = uiText('en').refusals.unreadableForm;
 
 /** The posted form, or null when the body cannot be read as one. */
 export async function readForm(request: Request): Promise<FormData | null> {
