@@ -96,9 +96,7 @@ test.describe('the city hospital deal', () => {
 		await playToDebrief(page, HOSPITAL, recordedPath(HOSPITAL, 'lossTrigger'));
 
 		await expect(page.getByRole('heading', { level: 2, name: 'Deal lost' })).toBeVisible();
-		await expect(
-			page.getByText('you had not lined them up before it was published')
-		).toBeVisible();
+		await expect(page.getByText('you had not lined them up before it was published')).toBeVisible();
 		await expect(page.getByText('The deal ended on turn 2, in week 2 of 24.')).toBeVisible();
 		// Passed: both budget rules (vacuously), users-early, user-worked, management-worked and
 		// both efficiency rules: 10 + 10 + 10 + 5 + 5 + 5 + 5 = 50 of 175, 28.57, shown as 28.5.
