@@ -1,32 +1,28 @@
 /** The YAML header between `---` lines: the deal's metadata. */
 import { isMap, parseDocument, type Pair } from 'yaml';
 import type { Problems } from './problems';
-import {
-	DEAL_SIZES,
-	LANGUAGES,
-	type DealSize,
-	type Language,
-	type Line,
-	type Stage
-} from './types';
+import { DEAL_SIZES, LANGUAGES, type Scenario } from './types';
 import { MAX_WEEKS } from './vocabulary';
 import { FieldReader } from './yaml-fields';
 
-export interface FrontMatter {
-	id: string;
-	title: string;
-	language: Language;
-	summary: string;
-	size: DealSize;
-	weeks: number;
-	stageStarts: Record<Stage, number>;
-	competitor: string;
-	competitorHolds: Line | null;
+/** The scenario's metadata as the front matter gives it, before the body is read. */
+export type FrontMatter = Pick<
+	Scenario,
+	| 'id'
+	| 'title'
+	| 'language'
+	| 'summary'
+	| 'size'
+	| 'weeks'
+	| 'stageStarts'
+	| 'competitor'
+	| 'competitorHolds'
+	| 'passMark'
+> & {
 	/** Where `competitor_holds` is written, to point at it when the line turns out not to fit. */
 	competitorHoldsOffset: number;
-	passMark: number;
 	defaultRules: boolean;
-}
+};
 
 export interface SplitSource {
 	/** The YAML text and its offset, or null when the file has no front matter. */

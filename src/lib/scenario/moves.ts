@@ -1,13 +1,13 @@
 /** `# Moves`: what the rep can do on each line, and what it changes. */
 import { readCondition, readEffects } from './clauses';
-import { readEntry, type Entry } from './entries';
+import type { Entry } from './entries';
 import { checkFields } from './fields';
 import type { FrontMatter } from './front-matter';
 import type { Declaration } from './ids';
 import type { HeadingNode } from './outline';
 import { excerpt, type Problems } from './problems';
 import type { References } from './references';
-import { readLineNodes } from './sections';
+import { readLineEntries } from './sections';
 import type { Line, Move } from './types';
 import { MAX_WEEKS } from './vocabulary';
 import { integerOf, textOf, valuesOf, yesNoValueOf, type FieldMap } from './values';
@@ -30,23 +30,10 @@ export function readMoveDrafts(
 	meta: FrontMatter,
 	problems: Problems
 ): MoveDraft[] {
-	const drafts: MoveDraft[] = [];
-	for (const { line, node } of readLineNodes(section, meta, problems)) {
-		for (const child of node.children) {
-			if (child.depth !== 3) {
-				problems.report(
-					child.offset,
-					`unexpected heading "${excerpt(child.text.text)}" under a line`,
-					'write each move as `### id: Label`'
-				);
-				continue;
-			}
-			const entry = readEntry(child, source, true, problems);
-			if (entry) drafts.push({ line, entry });
-		}
-	}
-
-	return drafts;
+	return readLineEntries(section, source, meta, problems, {
+		readsText: true,
+		form: 'move as `### id: Label`'
+	});
 }
 
 export function moveDeclarations(drafts: MoveDraft[]): Declaration[] {

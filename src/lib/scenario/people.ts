@@ -1,12 +1,12 @@
 /** `# People`: the customer's stakeholders on each line and the intel they hold. */
-import { checkId, readEntry, type Entry } from './entries';
+import { checkId, type Entry } from './entries';
 import { checkFields, type Field } from './fields';
 import type { FrontMatter } from './front-matter';
 import type { Declaration } from './ids';
 import type { HeadingNode } from './outline';
 import type { Span } from './positions';
 import { excerpt, type Problems } from './problems';
-import { readLineNodes } from './sections';
+import { readLineEntries } from './sections';
 import type { Intel, Line, Person } from './types';
 import { stanceOf, STANCE_NAMES_HINT } from './vocabulary';
 import { integerOf, textOf, type FieldMap } from './values';
@@ -29,19 +29,9 @@ export function readPeople(
 	problems: Problems
 ): PeopleRead {
 	const read: PeopleRead = { people: [], declarations: [] };
-	for (const { line, node } of readLineNodes(section, meta, problems)) {
-		for (const child of node.children) {
-			if (child.depth !== 3) {
-				problems.report(
-					child.offset,
-					`unexpected heading "${excerpt(child.text.text)}" under a line`,
-					'write each person as `### id: Name`'
-				);
-				continue;
-			}
-			const entry = readEntry(child, source, false, problems);
-			if (entry !== null) readPerson(entry, line, read, problems);
-		}
+	const kind = { readsText: false, form: 'person as `### id: Name`' };
+	for (const { line, entry } of readLineEntries(section, source, meta, problems, kind)) {
+		readPerson(entry, line, read, problems);
 	}
 
 	return read;

@@ -1,6 +1,6 @@
 /** The `#` sections of a scenario and the `##` line headings inside People and Moves. */
 import type { FrontMatter } from './front-matter';
-import { reportHeadings, reportStrayBlocks } from './entries';
+import { readEntry, reportHeadings, reportStrayBlocks, type Entry } from './entries';
 import type { HeadingNode, Outline } from './outline';
 import { excerpt, type Problems } from './problems';
 import type { Line } from './types';
@@ -133,4 +133,34 @@ function reportFinance(node: HeadingNode, meta: FrontMatter, problems: Problems)
 		`a finance line in a ${meta.size} deal`,
 		'remove the finance line, or set `size: large` in the front matter'
 	);
+}
+
+/**
+ * The `### id: Title` entries under each line heading of People or Moves, with their line; any
+ * other heading level there is reported. `kind.form` says in the fix how to write one.
+ */
+export function readLineEntries(
+	section: HeadingNode | undefined,
+	source: string,
+	meta: FrontMatter,
+	problems: Problems,
+	kind: { readsText: boolean; form: string }
+): { line: Line; entry: Entry }[] {
+	const entries: { line: Line; entry: Entry }[] = [];
+	for (const { line, node } of readLineNodes(section, meta, problems)) {
+		for (const child of node.children) {
+			if (child.depth !== 3) {
+				problems.report(
+					child.offset,
+					`unexpected heading "${excerpt(child.text.text)}" under a line`,
+					`write each ${kind.form}`
+				);
+				continue;
+			}
+			const entry = readEntry(child, source, kind.readsText, problems);
+			if (entry) entries.push({ line, entry });
+		}
+	}
+
+	return entries;
 }
