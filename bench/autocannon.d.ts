@@ -19,8 +19,6 @@ declare module 'autocannon' {
 		method?: string;
 		headers?: Record<string, string>;
 		requests?: Request[];
-		/** Requests per second for the whole instance; 0 means as fast as answers come. */
-		overallRate?: number;
 	}
 
 	export interface Result {

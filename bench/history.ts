@@ -53,7 +53,7 @@ async function playOne(server: RunningServer, trainee: SeedTrainee, into: Sample
 	const cookie = traineeCookie(trainee.key, trainee.name);
 	const id = await startAttempt(server.origin, cookie, SCENARIO);
 	const move = (seq: number) => () => postMove(server.origin, cookie, id, LOSS_PATH[seq - 1], seq);
-	into.move.push(await timed(move(1), 'success'));
+	into.move.push(await timed(move(1), 'redirect'));
 	into.finish.push(await timed(move(2), 'redirect'));
 }
 

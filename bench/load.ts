@@ -12,22 +12,12 @@ const TRAINEES = 50;
 /** Whole attempts each trainee plays per measured run. */
 const LAPS = 3;
 const RUN_LIMIT_MS = 120_000;
-/**
- * The paced run: each trainee posts 4 moves a second (200 a second in all, far faster than a
- * person reads a narrative), so latency is measured below saturation. A closed loop of 50
- * connections at full speed measures queueing instead: by Little's law its mean latency is
- * 50 ÷ throughput, whatever the server does per request.
- */
-const PACED_MOVES_PER_TRAINEE = 4;
 
 export interface LoadRun {
 	movesPerSec: number;
 	healthzPerSec: number;
 	moveP50: number;
 	moveP99: number;
-	pacedMovesPerSec: number;
-	pacedP50: number;
-	pacedP99: number;
 	healthzP50: number;
 	healthzP99: number;
 	/** Answers that were not what the page expects (an error, a refusal, a timeout). */
@@ -41,12 +31,7 @@ interface Blast {
 }
 
 /** Runs one autocannon instance per request list (one connection each) and pools the results. */
-function blast(
-	origin: string,
-	plans: Request[][],
-	amountEach: number,
-	rateEach = 0
-): Promise<Blast> {
+function blast(origin: string, plans: Request[][], amountEach: number): Promise<Blast> {
 	const latencies: number[] = [];
 	let failures = 0;
 	const instances: Instance[] = [];
@@ -55,14 +40,7 @@ function blast(
 		(requests) =>
 			new Promise<void>((resolve, reject) => {
 				const instance = autocannon(
-					{
-						url: origin,
-						connections: 1,
-						amount: amountEach,
-						timeout: 10,
-						requests,
-						overallRate: rateEach
-					},
+					{ url: origin, connections: 1, amount: amountEach, timeout: 10, requests },
 					(error, result) => {
 						if (error) return reject(error);
 						failures += result.errors + result.timeouts + result.non2xx;
@@ -142,11 +120,11 @@ async function freshAttempts(origin: string, rig: LoadRig, laps: number): Promis
 	);
 }
 
-async function playMoves(origin: string, rig: LoadRig, laps: number, rate = 0): Promise<Blast> {
+async function playMoves(origin: string, rig: LoadRig, laps: number): Promise<Blast> {
 	const attempts = await freshAttempts(origin, rig, laps);
 	const plans = rig.cookies.map((cookie, i) => movePlan(origin, cookie, attempts[i], rig.path));
 
-	return blast(origin, plans, laps * rig.path.length, rate);
+	return blast(origin, plans, laps * rig.path.length);
 }
 
 /** One measured run; `movesFirst` alternates the order so drift does not favour either side. */
@@ -162,9 +140,8 @@ export async function measureLoad(origin: string, rig: LoadRig, movesFirst: bool
 		healthz = await healthzRun();
 		moves = await playMoves(origin, rig, LAPS);
 	}
-	const paced = await playMoves(origin, rig, 1, PACED_MOVES_PER_TRAINEE);
 
-	return summarise(moves, healthz, paced);
+	return summarise(moves, healthz);
 }
 
 /** A short unmeasured run so the server's code is warm before the first measured one. */
@@ -173,17 +150,14 @@ export async function warmUp(origin: string, rig: LoadRig): Promise<void> {
 	await blast(origin, rig.cookies.map(healthzPlan), rig.path.length);
 }
 
-function summarise(moves: Blast, healthz: Blast, paced: Blast): LoadRun {
+function summarise(moves: Blast, healthz: Blast): LoadRun {
 	return {
 		movesPerSec: moves.perSec,
 		healthzPerSec: healthz.perSec,
 		moveP50: median(moves.latencies),
 		moveP99: quantile(moves.latencies, 0.99),
-		pacedMovesPerSec: paced.perSec,
-		pacedP50: median(paced.latencies),
-		pacedP99: quantile(paced.latencies, 0.99),
 		healthzP50: median(healthz.latencies),
 		healthzP99: quantile(healthz.latencies, 0.99),
-		failures: moves.failures + healthz.failures + paced.failures
+		failures: moves.failures + healthz.failures
 	};
 }
