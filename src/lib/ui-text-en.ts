@@ -40,7 +40,9 @@ export const EN: UiText = {
 		firstMove: 'Your first move',
 		firstMoveHint: 'Every line is waiting. Choose who you talk to first.',
 		close: 'Close the deal',
-		storySoFar: 'The story so far'
+		storySoFar: 'The story so far',
+		stanceChange: (name, from, to) => `${name}: ${from} → ${to}`,
+		learned: (intel) => `You learned: ${intel}`
 	},
 	line: {
 		influence: (influence) => `influence ${influence}/5`,

@@ -28,7 +28,9 @@ export const ZH: UiText = {
 		firstMove: '你的第一步',
 		firstMoveHint: '每条线都在等你。先决定找谁谈。',
 		close: '推动成交',
-		storySoFar: '前情回顾'
+		storySoFar: '前情回顾',
+		stanceChange: (name, from, to) => `${name}：${from} → ${to}`,
+		learned: (intel) => `获悉：${intel}`
 	},
 	line: {
 		influence: (influence) => `影响力 ${influence}/5`,

@@ -35,6 +35,10 @@ export interface PlayText {
 	firstMoveHint: string;
 	close: string;
 	storySoFar: string;
+	/** What a turn changed: "Margaret Hale: neutral → supportive". */
+	stanceChange: (name: string, from: string, to: string) => string;
+	/** What a turn revealed. */
+	learned: (intel: string) => string;
 }
 
 /** What a line's column says around its people and moves. */

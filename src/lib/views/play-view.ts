@@ -1,7 +1,7 @@
 import { moveAvailability } from '$lib/deal/availability';
 import { stageIndex } from '$lib/deal/conditions';
 import { lineStance } from '$lib/deal/stances';
-import type { DealContext } from '$lib/deal/types';
+import type { DealContext, TurnRecord } from '$lib/deal/types';
 import { closeMoveLabel, personName, stageName, stanceName } from '$lib/deal/words';
 import { renderMarkdown } from '$lib/markdown';
 import { uiText } from '$lib/ui-text';
@@ -107,6 +107,27 @@ function buildMove(
 	};
 }
 
+/** The stances a turn moved and the intel it revealed, as the trainee reads them. */
+function turnChanges(scenario: Scenario, before: TurnRecord, after: TurnRecord): string[] {
+	const text = uiText(scenario.language).play;
+	const name = (value: number) => stanceName(scenario.language, value);
+	const moved = scenario.people
+		.filter((person) => before.stances[person.id] !== after.stances[person.id])
+		.map((person) =>
+			text.stanceChange(
+				person.name,
+				name(before.stances[person.id]),
+				name(after.stances[person.id])
+			)
+		);
+	const intel = scenario.people.flatMap((person) => person.intel);
+	const learned = after.revealed.map((id) =>
+		text.learned(intel.find((item) => item.id === id)?.text ?? id)
+	);
+
+	return [...moved, ...learned];
+}
+
 /** The narrative of every turn so far, newest first. */
 function buildStory(scenario: Scenario, context: DealContext): StoryEntry[] {
 	const moves = new Map(scenario.moves.map((move) => [move.id, move]));
@@ -121,7 +142,8 @@ function buildStory(scenario: Scenario, context: DealContext): StoryEntry[] {
 				label: move?.label ?? closeMoveLabel(scenario.language),
 				lineLabel: turn.line ? lineLabels[turn.line] : '',
 				week: turn.weekBefore,
-				html: renderMarkdown(move?.narrative ?? '')
+				html: renderMarkdown(move?.narrative ?? ''),
+				changes: turnChanges(scenario, context.timeline[turn.seq - 1], turn)
 			};
 		})
 		.reverse();

@@ -50,6 +50,8 @@ export interface StoryEntry {
 	week: number;
 	/** Sanitised HTML of the move's narrative. */
 	html: string;
+	/** What the turn changed, one sentence each: stances moved, intel learned. */
+	changes: string[];
 }
 
 export interface PlayView {
