@@ -98,10 +98,14 @@ test.describe('the city hospital deal', () => {
 		await expect(page.getByRole('heading', { level: 2, name: 'Deal lost' })).toBeVisible();
 		await expect(page.getByText('you had not lined them up before it was published')).toBeVisible();
 		await expect(page.getByText('The deal ended on turn 2, in week 2 of 24.')).toBeVisible();
-		// Passed: both budget rules (vacuously), users-early, user-worked, management-worked and
-		// both efficiency rules: 10 + 10 + 10 + 5 + 5 + 5 + 5 = 50 of 175, 28.57, shown as 28.5.
-		await expect(scoreHeading(page, '28.5')).toBeVisible();
-		await expect(page.getByText('50 of 175 points. Pass mark 70: not passed')).toBeVisible();
+		// Passed: users-early, user-worked and management-worked: 10 + 5 + 5 = 20 of 175, 11.43,
+		// shown as 11.4. The budget rules were never put to the test before the loss, and a lost
+		// deal earns no efficiency points.
+		await expect(scoreHeading(page, '11.4')).toBeVisible();
+		await expect(page.getByText('20 of 175 points. Pass mark 70: not passed')).toBeVisible();
+		await expect(
+			page.getByText('Never put to the test: the deal was lost early, at turn 2.').first()
+		).toBeVisible();
 		await expect(page.getByText('Win the deal — The deal was lost at turn 2.')).toBeVisible();
 
 		await page.goto('/');
@@ -109,7 +113,7 @@ test.describe('the city hospital deal', () => {
 			.getByRole('row')
 			.filter({ has: page.getByRole('link', { name: TITLES[HOSPITAL] }) });
 		await expect(attempt.getByRole('cell').nth(2)).toHaveText('lost');
-		await expect(attempt.getByRole('cell').nth(3)).toHaveText('28.5');
+		await expect(attempt.getByRole('cell').nth(3)).toHaveText('11.4');
 		await expect(attempt.getByRole('cell').nth(4)).toHaveText('not passed');
 	});
 

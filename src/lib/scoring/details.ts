@@ -35,6 +35,10 @@ export interface DetailTexts {
 	won: (seq: number) => string;
 	lost: (seq: number) => string;
 	undecided: string;
+	/** A rule never put to the test because a loss ended the deal early. */
+	notReached: (seq: number) => string;
+	/** Efficiency counts only for a deal that was won. */
+	lostNotEfficient: (seq: number) => string;
 	movesPassed: (count: number, limit: number) => string;
 	movesFailed: (seq: number, limit: number) => string;
 	weeksPassed: (week: number, limit: number) => string;
@@ -82,6 +86,9 @@ const EN: DetailTexts = {
 	won: (seq) => `The deal was won at turn ${seq}.`,
 	lost: (seq) => `The deal was lost at turn ${seq}.`,
 	undecided: 'The deal has not been decided yet.',
+	notReached: (seq) => `Never put to the test: the deal was lost early, at turn ${seq}.`,
+	lostNotEfficient: (seq) =>
+		`The deal was lost at turn ${seq}; a lost deal earns no efficiency points.`,
 	movesPassed: (count, limit) => `${plural(count, 'move')} used, within the limit of ${limit}.`,
 	movesFailed: (seq, limit) => `Turn ${seq} was move ${limit + 1}, past the limit of ${limit}.`,
 	weeksPassed: (week, limit) => `The deal ended in week ${week}, within ${limit} weeks.`,
@@ -120,6 +127,8 @@ const ZH: DetailTexts = {
 	won: (seq) => `这单在第${seq}步赢下。`,
 	lost: (seq) => `这单在第${seq}步丢了。`,
 	undecided: '这单尚未定局。',
+	notReached: (seq) => `这条规则没有经受考验：这单在第${seq}步提前丢了。`,
+	lostNotEfficient: (seq) => `这单在第${seq}步丢了；丢单不计效率分。`,
 	movesPassed: (count, limit) => `共用了${count}步，未超过${limit}步的上限。`,
 	movesFailed: (seq, limit) => `第${seq}步是第${limit + 1}个行动，超过了${limit}步的上限。`,
 	weeksPassed: (week, limit) => `这单在第${week}周结束，未超过${limit}周。`,

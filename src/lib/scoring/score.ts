@@ -1,6 +1,7 @@
 import type { DealContext, MoveLogEntry } from '../deal/types';
 import { RULE_GROUPS, type Rule, type RuleGroup, type Scenario } from '../scenario/types';
-import { judgeRule } from './checks';
+import { judgeRule, type Judgement } from './checks';
+import { detailTexts } from './details';
 import type { RuleVerdict, ScoreReport } from './types';
 
 /**
@@ -49,7 +50,8 @@ function assertLogMatches(log: readonly MoveLogEntry[], context: DealContext): v
 }
 
 function verdictOn(scenario: Scenario, context: DealContext, rule: Rule): RuleVerdict {
-	const { passed, decidedBy, detail } = judgeRule(scenario, context, rule.check);
+	const judged = judgeRule(scenario, context, rule.check);
+	const { passed, decidedBy, detail } = withOutcome(scenario, context, rule, judged);
 
 	return {
 		ruleId: rule.id,
@@ -63,6 +65,32 @@ function verdictOn(scenario: Scenario, context: DealContext, rule: Rule): RuleVe
 		detail,
 		explanation: rule.explanation
 	};
+}
+
+/**
+ * A pass has to be earned. A rule that was never put to the test (nothing it watches happened)
+ * passes only when the deal ran its course to the decision, not when a loss cut it short at
+ * turn 1; and efficiency counts only for a deal that was won.
+ */
+function withOutcome(
+	scenario: Scenario,
+	context: DealContext,
+	rule: Rule,
+	judged: Judgement
+): Judgement {
+	const { outcome } = context;
+	if (!outcome || !judged.passed) return judged;
+
+	const texts = detailTexts(scenario.language);
+	const last = context.timeline[context.timeline.length - 1];
+	if (rule.group === 'efficiency' && outcome.result === 'lost') {
+		return { passed: false, decidedBy: last, detail: texts.lostNotEfficient(outcome.turn) };
+	}
+	if (judged.decidedBy === null && outcome.reason !== 'decision') {
+		return { passed: false, decidedBy: null, detail: texts.notReached(outcome.turn) };
+	}
+
+	return judged;
 }
 
 /**

@@ -327,16 +327,23 @@ describe('hand-computed scores', () => {
 		});
 	});
 
-	it('city-hospital: the recorded loss at the decision scores 80.0 but fails: the win is a blocker', () => {
+	it('city-hospital: the recorded loss at the decision scores 74.2 and fails: the win is a blocker', () => {
 		const report = score(load('city-hospital'), recorded['city-hospital'].lossDecision);
 
 		// As the recorded win without the President (12 moves, closed in week 13): the President
-		// is never met, so budget-before-president passes vacuously; only the consultants (5)
-		// and the win (30) are lost: 140 of 175.
-		expect(report).toMatchObject({ earned: 140, possible: 175, display: '80.0', passed: false });
+		// is never met, so budget-before-president passes vacuously (the deal ran to the
+		// decision); lost are the consultants (5), the win (30) and, since a lost deal earns no
+		// efficiency points, lean-campaign (5) and grant-window (5): 130 of 175 = 74.28…
+		expect(report).toMatchObject({ earned: 130, possible: 175, display: '74.2', passed: false });
 		expect(report.blockersFailed.map((verdict) => verdict.ruleId)).toEqual(['won']);
-		expect(Object.entries(verdicts(report)).filter(([, [passed]]) => !passed)).toEqual([
+		expect(
+			Object.entries(verdicts(report))
+				.filter(([, [passed]]) => !passed)
+				.sort(([a], [b]) => a.localeCompare(b))
+		).toEqual([
 			['consultants-on-board', [false, 5]],
+			['grant-window', [false, 5]],
+			['lean-campaign', [false, 5]],
 			['won', [false, 30]]
 		]);
 	});

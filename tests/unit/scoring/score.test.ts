@@ -97,6 +97,9 @@ function rows(result: ScoreReport) {
 		]);
 }
 
+/** A winning path through the clinic: 5 moves and the close. */
+const WINNING = ['shadow-shift', 'sso-workshop', 'director-lunch', 'meet-buyer', 'wait', 'close'];
+
 function totals({ earned, possible, total, display, passed }: ScoreReport) {
 	return { earned, possible, total, display, passed };
 }
@@ -194,7 +197,7 @@ describe('scoreAttempt', () => {
 		expect(result.blockersFailed).toEqual([]);
 	});
 
-	it('scores a deal lost at the decision by hand: 70 of 120', () => {
+	it('scores a deal lost at the decision by hand: 60 of 120', () => {
 		const result = report(scenario, 'meet-buyer', 'wait', 'wait', 'close');
 
 		expect(rows(result)).toEqual([
@@ -263,29 +266,45 @@ describe('scoreAttempt', () => {
 				'The procurement line had 1 move at the end (turn 4), meeting the 1 needed.'
 			],
 			['won', false, 0, 4, 'close', 'The deal was lost at turn 4.'],
-			['lean', true, 5, 4, 'close', '3 moves used, within the limit of 6.'],
-			['quick', true, 5, 4, 'close', 'The deal ended in week 7, within 8 weeks.']
+			// A lost deal earns no efficiency points, however few moves and weeks it took.
+			[
+				'lean',
+				false,
+				0,
+				4,
+				'close',
+				'The deal was lost at turn 4; a lost deal earns no efficiency points.'
+			],
+			[
+				'quick',
+				false,
+				0,
+				4,
+				'close',
+				'The deal was lost at turn 4; a lost deal earns no efficiency points.'
+			]
 		]);
 		expect(totals(result)).toEqual({
-			earned: 70,
+			earned: 60,
 			possible: 120,
-			total: (70 * 100) / 120,
-			display: '58.3',
+			total: (60 * 100) / 120,
+			display: '50.0',
 			passed: false
 		});
 	});
 
-	it('scores a deal lost to a loss trigger at turn 1 by hand: 20 of 120, blocker failed', () => {
+	it('scores a deal lost to a loss trigger at turn 1 by hand: 0 of 120, blocker failed', () => {
 		const result = report(scenario, 'rival-push');
 
 		expect(rows(result)).toEqual([
+			// Never put to the test: a pass is not earned by a deal that ended at turn 1.
 			[
 				'users-first',
-				true,
-				10,
+				false,
+				0,
 				null,
 				null,
-				'Work with the technical line never happened, so nothing came too late.'
+				'Never put to the test: the deal was lost early, at turn 1.'
 			],
 			[
 				'procurement-before-tender',
@@ -330,20 +349,34 @@ describe('scoreAttempt', () => {
 				'The procurement line had 0 moves at the end (turn 1), short of the 1 needed.'
 			],
 			['won', false, 0, 1, 'rival-push', 'The deal was lost at turn 1.'],
-			['lean', true, 5, 1, 'rival-push', '1 move used, within the limit of 6.'],
-			['quick', true, 5, 1, 'rival-push', 'The deal ended in week 0, within 8 weeks.']
+			[
+				'lean',
+				false,
+				0,
+				1,
+				'rival-push',
+				'The deal was lost at turn 1; a lost deal earns no efficiency points.'
+			],
+			[
+				'quick',
+				false,
+				0,
+				1,
+				'rival-push',
+				'The deal was lost at turn 1; a lost deal earns no efficiency points.'
+			]
 		]);
 		expect(totals(result)).toEqual({
-			earned: 20,
+			earned: 0,
 			possible: 120,
-			total: (20 * 100) / 120,
-			display: '16.6',
+			total: 0,
+			display: '0.0',
 			passed: false
 		});
 		expect(result.blockersFailed.map((v) => v.ruleId)).toEqual(['procurement-worked']);
 	});
 
-	it('scores a deal that runs out of time by hand: 70 of 120', () => {
+	it('scores a deal that runs out of time by hand: 65 of 120', () => {
 		const open = clinic({
 			rules: RULES,
 			moves: clinic().moves.map((m) => (m.id === 'sso-workshop' ? { ...m, when: when() } : m))
@@ -424,14 +457,21 @@ describe('scoreAttempt', () => {
 				'The procurement line had 1 move at the end (turn 6), meeting the 1 needed.'
 			],
 			['won', false, 0, 6, 'wait', 'The deal was lost at turn 6.'],
-			['lean', true, 5, 6, 'wait', '6 moves used, within the limit of 6.'],
+			[
+				'lean',
+				false,
+				0,
+				6,
+				'wait',
+				'The deal was lost at turn 6; a lost deal earns no efficiency points.'
+			],
 			['quick', false, 0, 5, 'wait', 'Turn 5 took the clock to week 9, past week 8.']
 		]);
 		expect(totals(result)).toEqual({
-			earned: 70,
+			earned: 65,
 			possible: 120,
-			total: (70 * 100) / 120,
-			display: '58.3',
+			total: (65 * 100) / 120,
+			display: '54.1',
 			passed: false
 		});
 	});
@@ -477,16 +517,17 @@ describe('scoreAttempt', () => {
 		[80, false],
 		[79, true]
 	])('shows 399 of 499 as 79.9 and with pass mark %i passes: %s', (passMark, passed) => {
-		const limit = (id: string, weight: number) =>
-			rule(id, 'efficiency', { kind: 'at-most', limit: 9, unit: 'moves' }, weight);
+		const limit = (id: string, weight: number, moves: number) =>
+			rule(id, 'efficiency', { kind: 'at-most', limit: moves, unit: 'moves' }, weight);
+		// The winning path uses 5 moves: the limits of 9 pass, the limit of 1 fails.
 		const rules = [
-			limit('a', 100),
-			limit('b', 100),
-			limit('c', 100),
-			limit('d', 99),
-			rule('won', 'outcome', { kind: 'won' }, 100)
+			limit('a', 100, 9),
+			limit('b', 100, 9),
+			limit('c', 100, 9),
+			limit('d', 99, 9),
+			limit('e', 100, 1)
 		];
-		const result = report(clinic({ rules, passMark }), 'rival-push');
+		const result = report(clinic({ rules, passMark }), ...WINNING);
 
 		expect(totals(result)).toEqual({
 			earned: 399,
@@ -500,9 +541,9 @@ describe('scoreAttempt', () => {
 	it('passes at exactly the pass mark and shows 80.0', () => {
 		const rules = [
 			rule('lean', 'efficiency', { kind: 'at-most', limit: 9, unit: 'moves' }, 80),
-			rule('won', 'outcome', { kind: 'won' }, 20)
+			rule('single', 'efficiency', { kind: 'at-most', limit: 1, unit: 'moves' }, 20)
 		];
-		const result = report(clinic({ rules, passMark: 80 }), 'rival-push');
+		const result = report(clinic({ rules, passMark: 80 }), ...WINNING);
 
 		expect(totals(result)).toEqual({
 			earned: 80,
@@ -541,7 +582,7 @@ describe('scoreAttempt', () => {
 		const details = rows(report(zh, 'rival-push')).map((row) => row[5]);
 
 		expect(details).toEqual([
-			'接触技术线从未发生，顺序没有问题。',
+			'这条规则没有经受考验：这单在第1步提前丢了。',
 			'招标阶段在第1步开始，早于接触采购线。',
 			'接触用户线从未发生。',
 			'了解Ng Wai掌握的情报从未发生。',
@@ -550,8 +591,8 @@ describe('scoreAttempt', () => {
 			'用户线在规格阶段开始时（第1步）共有0次行动，不足所需的2次。',
 			'采购线在结束时（第1步）共有0次行动，不足所需的1次。',
 			'这单在第1步丢了。',
-			'共用了1步，未超过6步的上限。',
-			'这单在第0周结束，未超过8周。'
+			'这单在第1步丢了；丢单不计效率分。',
+			'这单在第1步丢了；丢单不计效率分。'
 		]);
 	});
 });
