@@ -19,14 +19,15 @@ export async function listCatalogue(): Promise<ScenarioCard[]> {
 
 	return scenarios
 		.map(({ scenario }) => {
-			const words = uiText(scenario.language).vocabulary;
+			const text = uiText(scenario.language);
+			const words = text.vocabulary;
 			return {
 				id: scenario.id,
 				title: scenario.title,
 				summary: scenario.summary,
 				language: scenario.language,
 				sizeLabel: words.sizes[scenario.size],
-				weeks: scenario.weeks,
+				weeksLabel: text.line.cost(scenario.weeks),
 				lineLabels: presentLines(scenario).map((line) => words.lines[line])
 			};
 		})

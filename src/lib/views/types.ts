@@ -8,7 +8,8 @@ export interface ScenarioCard {
 	summary: string;
 	language: string;
 	sizeLabel: string;
-	weeks: number;
+	/** "16 weeks", "16 周": the card speaks the scenario's language. */
+	weeksLabel: string;
 	lineLabels: string[];
 }
 
