@@ -77,6 +77,7 @@ export const EN: UiText = {
 		verdict: 'Verdict',
 		points: 'Points',
 		decidedBy: 'Decided by',
+		judgedAt: 'Judged after',
 		blocker: 'blocker',
 		whyItMatters: 'Why this rule matters',
 		passed: '✓ passed',

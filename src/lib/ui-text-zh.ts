@@ -64,6 +64,7 @@ export const ZH: UiText = {
 		verdict: '结论',
 		points: '得分',
 		decidedBy: '判定依据',
+		judgedAt: '判定时点',
 		blocker: '一票否决',
 		whyItMatters: '为什么这条规则重要',
 		passed: '✓ 通过',

@@ -76,6 +76,8 @@ export interface RuleTableText {
 	verdict: string;
 	points: string;
 	decidedBy: string;
+	/** The column's head for coverage rules, which are judged at a moment, not decided by a move. */
+	judgedAt: string;
 	blocker: string;
 	whyItMatters: string;
 	passed: string;

@@ -52,6 +52,16 @@ test.describe('the city hospital deal', () => {
 			.filter({ has: page.getByText("Don't leave the doctors behind", { exact: true }) });
 		await expect(doctorsRule.getByRole('cell').nth(1)).toHaveText('✗ failed');
 		await expect(doctorsRule.getByRole('cell').nth(2)).toHaveText('0 / 5');
+		// Sequencing rules are decided by a move; coverage rules are judged after one.
+		const headers = (rule: string) =>
+			page
+				.getByRole('table')
+				.filter({ has: page.getByText(rule, { exact: true }) })
+				.getByRole('columnheader');
+		await expect(headers('Shape the spec while it is being written').nth(3)).toHaveText(
+			'Decided by'
+		);
+		await expect(headers("Don't leave the doctors behind").nth(3)).toHaveText('Judged after');
 
 		const timeline = page.getByRole('table', { name: 'Moves per line, by turn' });
 		await expect(timeline.getByRole('rowheader')).toHaveText([
