@@ -16,11 +16,4 @@ export {
 export { lineStance, partyStance, stanceValue } from './stances';
 export { initialContext, nextSeq } from './step';
 export * from './types';
-export {
-	describeDeal,
-	type DealView,
-	type IntelView,
-	type LineView,
-	type PersonView
-} from './view';
 export { closeMoveLabel, lineName, stageName, stanceName } from './words';

@@ -86,32 +86,23 @@ export async function loadPlay(
 export async function loadDebrief(
 	attemptId: string,
 	trainee: Trainee | null
-): Promise<{
-	isFinished: boolean;
-	view: DebriefView | null;
-	moveLabels: Record<string, string>;
-} | null> {
+): Promise<{ view: DebriefView | null; moveLabels: Record<string, string> } | null> {
 	const found = await ownAttempt(attemptId, trainee);
 	if (!found) return null;
 
 	const { attempt, scenario } = found;
 	const labels = moveLabels(scenario);
-	if (!attempt.outcome || !attempt.report)
-		return { isFinished: false, view: null, moveLabels: labels };
+	// Null view: the deal is still being played.
+	if (!attempt.outcome || !attempt.report) return { view: null, moveLabels: labels };
 
 	const deal = replayed(scenario, attempt.log);
 	const view = buildDebriefView(
-		{
-			id: attempt.id,
-			trainee: attempt.traineeName,
-			outcome: attempt.outcome,
-			report: attempt.report
-		},
+		{ id: attempt.id, outcome: attempt.outcome, report: attempt.report },
 		scenario,
 		deal.context
 	);
 
-	return { isFinished: true, view, moveLabels: labels };
+	return { view, moveLabels: labels };
 }
 
 /** Every scenario file for the coaches' page, valid or not, with formatted errors. */

@@ -10,7 +10,6 @@ import type { DebriefView } from './types';
 
 export interface FinishedAttempt {
 	id: string;
-	trainee: string;
 	outcome: Outcome;
 	report: ScoreReport;
 }
@@ -29,7 +28,6 @@ export function buildDebriefView(
 		scenarioId: scenario.id,
 		title: scenario.title,
 		language: scenario.language,
-		trainee: attempt.trainee,
 		result: attempt.outcome.result,
 		outcomeHtml: renderMarkdown(attempt.outcome.narrative),
 		endedAtTurn: attempt.outcome.turn,

@@ -15,7 +15,7 @@ export function presentLines(scenario: Scenario): Line[] {
 }
 
 /** A stage's name as a heading: capitalised where the language has capitals. */
-export function stageTitle(scenario: Scenario, stage: (typeof STAGES)[number]): string {
+function stageTitle(scenario: Scenario, stage: (typeof STAGES)[number]): string {
 	const name = stageName(scenario.language, stage);
 
 	return name.charAt(0).toUpperCase() + name.slice(1);

@@ -83,7 +83,6 @@ export interface DebriefView {
 	title: string;
 	/** The scenario's language: the page's words are chosen by it. */
 	language: Language;
-	trainee: string;
 	result: 'won' | 'lost';
 	outcomeHtml: string;
 	endedAtTurn: number;
