@@ -31,7 +31,7 @@ export interface NewAttempt {
 /** The move to append; `seq` defaults to the expected one and `at` to the store's clock. */
 export type NewMove = Pick<MoveLogEntry, 'moveId'> & Partial<MoveLogEntry>;
 
-/** How a deal ended: written with the move that ended it, or by `finishAttempt`. */
+/** How a deal ended: written in the same write as the move that ended it. */
 export interface Finish {
 	outcome: Outcome;
 	report: ScoreReport;
@@ -53,7 +53,6 @@ export interface AttemptRepository {
 		entry: NewMove,
 		after?: AfterAppend
 	): Promise<AppendResult>;
-	finishAttempt(id: string, outcome: Outcome, report: ScoreReport): Promise<Attempt>;
 	/** The trainee's attempts, newest first. */
 	listAttemptsByTrainee(trainee: string): Promise<AttemptSummary[]>;
 }
@@ -179,28 +178,13 @@ export function attemptsIn(store: Store): AttemptRepository {
 		return result;
 	}
 
-	async function finishAttempt(id: string, outcome: Outcome, report: ScoreReport) {
-		const attempt = await store.update(attemptDoc(id), (current): Change<Attempt, Attempt> => {
-			if (!current) throw missing(id);
-			// A repeated finish keeps the first result: the deal ended once.
-			if (current.outcome) return { next: null, result: current };
-			const at = store.now().toISOString();
-			const next = withFinish({ ...current, updatedAt: at }, { outcome, report }, at);
-
-			return { next, result: next };
-		});
-		await updateIndex(attempt);
-
-		return attempt;
-	}
-
 	async function listAttemptsByTrainee(trainee: string): Promise<AttemptSummary[]> {
 		const index = await store.read(traineeDoc(trainee));
 
 		return [...(index?.attempts ?? [])].reverse();
 	}
 
-	return { createAttempt, readAttempt, appendMove, finishAttempt, listAttemptsByTrainee };
+	return { createAttempt, readAttempt, appendMove, listAttemptsByTrainee };
 }
 
 const app = (): AttemptRepository => attemptsIn(getStore());
@@ -212,8 +196,5 @@ export const readAttempt = (id: string) => app().readAttempt(id);
 /** Appends a move if `expectedSeq` is the next turn; a repeated submission is applied once. */
 export const appendMove: AttemptRepository['appendMove'] = (id, seq, entry, after) =>
 	app().appendMove(id, seq, entry, after);
-/** Records how the deal ended and its score; the first finish wins. */
-export const finishAttempt: AttemptRepository['finishAttempt'] = (id, outcome, report) =>
-	app().finishAttempt(id, outcome, report);
 /** The trainee's attempts, newest first, from their index. */
 export const listAttemptsByTrainee = (trainee: string) => app().listAttemptsByTrainee(trainee);

@@ -33,19 +33,21 @@ function setup() {
 			seed: 42
 		});
 
-	return { clock, store, attempts, start };
+	/** Ends an attempt as the play service does: the closing move, finished in the same write. */
+	const close = (id: string, seq: number) =>
+		attempts.appendMove(id, seq, { moveId: 'close' }, () => ({ outcome: OUTCOME, report: REPORT }));
+
+	return { clock, store, attempts, start, close };
 }
 
 describe('attempt repository', () => {
 	it('creates, reads, appends to and finishes an attempt, all on disk', async () => {
-		const { clock, store, attempts, start } = setup();
+		const { clock, store, attempts, start, close } = setup();
 		const created = await start();
 		clock.advance(1000);
 		const first = await attempts.appendMove(created.id, 1, { moveId: 'shadow-shift' });
 		clock.advance(1000);
-		await attempts.appendMove(created.id, 2, { moveId: 'close' });
-		clock.advance(1000);
-		await attempts.finishAttempt(created.id, OUTCOME, REPORT);
+		await close(created.id, 2);
 
 		expect(first.applied).toBe(true);
 		const stored = readBack<Attempt>(store, attemptFile(created.id));
@@ -59,8 +61,8 @@ describe('attempt repository', () => {
 			outcome: OUTCOME,
 			report: REPORT,
 			startedAt: '2025-03-01T09:00:00.000Z',
-			updatedAt: '2025-03-01T09:00:03.000Z',
-			finishedAt: '2025-03-01T09:00:03.000Z'
+			updatedAt: '2025-03-01T09:00:02.000Z',
+			finishedAt: '2025-03-01T09:00:02.000Z'
 		});
 		expect(stored.log).toEqual([
 			{ seq: 1, moveId: 'shadow-shift', at: '2025-03-01T09:00:01.000Z' },
@@ -103,11 +105,11 @@ describe('attempt repository', () => {
 	});
 
 	it('keeps a summary of each attempt in the trainee index', async () => {
-		const { store, attempts, start, clock } = setup();
+		const { store, attempts, start, clock, close } = setup();
 		const older = await start();
 		clock.advance(60_000);
 		const newer = await start();
-		await attempts.finishAttempt(older.id, OUTCOME, REPORT);
+		await close(older.id, 1);
 		await start('Someone Else');
 
 		const listed = await attempts.listAttemptsByTrainee('Lee Min');
@@ -168,11 +170,11 @@ describe('attempt repository', () => {
 	});
 
 	it('refuses a move after the deal has ended', async () => {
-		const { attempts, start } = setup();
+		const { attempts, start, close } = setup();
 		const { id } = await start();
-		await attempts.finishAttempt(id, OUTCOME, REPORT);
+		await close(id, 1);
 
-		const result = await attempts.appendMove(id, 1, { moveId: 'shadow-shift' });
+		const result = await attempts.appendMove(id, 2, { moveId: 'shadow-shift' });
 		expect(result).toMatchObject({ applied: false, reason: 'finished' });
 	});
 
@@ -188,21 +190,11 @@ describe('attempt repository', () => {
 		expect((await attempts.listAttemptsByTrainee('Lee Min'))[0].outcome).toBe('won');
 	});
 
-	it('keeps the first result when an attempt is finished twice', async () => {
-		const { attempts, start } = setup();
-		const { id } = await start();
-		await attempts.finishAttempt(id, OUTCOME, REPORT);
-		const again = await attempts.finishAttempt(id, { ...OUTCOME, result: 'lost' }, REPORT);
-
-		expect(again.outcome?.result).toBe('won');
-	});
-
-	it('rejects a move or a finish on an attempt that does not exist', async () => {
+	it('rejects a move on an attempt that does not exist', async () => {
 		const { attempts } = setup();
 		const id = '00000000-0000-0000-0000-000000000000';
 
 		await expect(attempts.appendMove(id, 1, { moveId: 'x' })).rejects.toThrow(/no attempt/);
-		await expect(attempts.finishAttempt(id, OUTCOME, REPORT)).rejects.toThrow(/no attempt/);
 	});
 
 	it('lands 20 concurrent appends to 20 attempts, every file parsing', async () => {
