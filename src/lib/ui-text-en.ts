@@ -96,7 +96,6 @@ export const EN: UiText = {
 		noMove: 'The form names no move.',
 		unknownMove: (id) => `There is no move "${id}" in this deal.`,
 		outOfDate:
-			'This page was out of date, so the move was not played. Here is the deal as it stands.',
-		dealOver: 'The deal is over.'
+			'This page was out of date, so the move was not played. Here is the deal as it stands.'
 	}
 };

@@ -82,7 +82,6 @@ export const ZH: UiText = {
 		noTurnNumber: '这次行动没有有效的步数。',
 		noMove: '表单里没有指明行动。',
 		unknownMove: (id) => `这单里没有行动“${id}”。`,
-		outOfDate: '页面已过期，这一步没有执行。下面是这单的最新情况。',
-		dealOver: '这单已经结束。'
+		outOfDate: '页面已过期，这一步没有执行。下面是这单的最新情况。'
 	}
 };

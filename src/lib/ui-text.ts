@@ -99,7 +99,6 @@ export interface RefusalText {
 	noMove: string;
 	unknownMove: (id: string) => string;
 	outOfDate: string;
-	dealOver: string;
 }
 
 export interface UiText {

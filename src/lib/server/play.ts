@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { checkMove, classifySeq, continueDeal, type ReplayedDeal } from '$lib/deal';
+import { reasonTexts } from '$lib/deal/explain';
 import { CLOSE_MOVE_ID, type Scenario } from '$lib/scenario/types';
 import { scoreAttempt } from '$lib/scoring';
 import { uiText, type RefusalText } from '$lib/ui-text';
@@ -109,6 +110,10 @@ function precheck(
 	return check.ok ? null : { kind: 'refused', status: 409, reason: check.reason };
 }
 
+function dealOverReason(scenario: Scenario): string {
+	return reasonTexts(scenario.language).dealOver;
+}
+
 /** A move that was not appended: the same move repeated is fine; anything else is stale. */
 function answerUnapplied(
 	scenario: Scenario,
@@ -121,7 +126,9 @@ function answerUnapplied(
 	if (reason === 'duplicate' && earlier?.moveId === moveId) {
 		return { kind: 'applied', isFinished: attempt.outcome !== null };
 	}
-	if (reason === 'finished') return refuse(scenario, 409, 'dealOver');
+	// The engine words it: the same sentence as on the play screen's buttons.
+	if (reason === 'finished')
+		return { kind: 'refused', status: 409, reason: dealOverReason(scenario) };
 
 	return refuse(scenario, 409, 'outOfDate');
 }
