@@ -82,6 +82,7 @@ export const EN: UiText = {
 		whyItMatters: 'Why this rule matters',
 		passed: '✓ passed',
 		failed: '✗ failed',
+		untested: '– not tested',
 		turn,
 		noMove: 'no move'
 	},

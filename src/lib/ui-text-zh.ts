@@ -69,6 +69,7 @@ export const ZH: UiText = {
 		whyItMatters: '为什么这条规则重要',
 		passed: '✓ 通过',
 		failed: '✗ 未通过',
+		untested: '– 未经检验',
 		turn,
 		noMove: '无相关行动'
 	},

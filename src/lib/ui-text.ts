@@ -82,6 +82,8 @@ export interface RuleTableText {
 	whyItMatters: string;
 	passed: string;
 	failed: string;
+	/** A rule the deal never put to the test. */
+	untested: string;
 	turn: (seq: number, label: string) => string;
 	noMove: string;
 }

@@ -117,6 +117,12 @@ test.describe('the city hospital deal', () => {
 			page.getByText('Never put to the test: the deal was lost early, at turn 2.').first()
 		).toBeVisible();
 		await expect(page.getByText('Win the deal — The deal was lost at turn 2.')).toBeVisible();
+		// The blind-quote blocker was never put to the test: not tested, and not a failed blocker.
+		const quoteRule = page
+			.getByRole('row')
+			.filter({ has: page.getByText('Never quote before you know the budget', { exact: true }) });
+		await expect(quoteRule.getByRole('cell').nth(1)).toHaveText('– not tested');
+		await expect(page.getByText(/^Never quote before you know the budget — /)).toHaveCount(0);
 
 		await page.goto('/');
 		const attempt = page

@@ -22,7 +22,10 @@ export function scoreAttempt(
 		.map((rule) => verdictOn(scenario, context, rule));
 	const earned = sum(verdicts.map((verdict) => verdict.points));
 	const possible = sum(verdicts.map((verdict) => verdict.weight));
-	const blockersFailed = verdicts.filter((verdict) => verdict.blocker && !verdict.passed);
+	// A blocker the deal never put to the test is not a fault of the trainee's.
+	const blockersFailed = verdicts.filter(
+		(verdict) => verdict.blocker && !verdict.passed && verdict.isTested
+	);
 
 	return {
 		total: possible === 0 ? 0 : (earned * 100) / possible,
@@ -51,13 +54,14 @@ function assertLogMatches(log: readonly MoveLogEntry[], context: DealContext): v
 
 function verdictOn(scenario: Scenario, context: DealContext, rule: Rule): RuleVerdict {
 	const judged = judgeRule(scenario, context, rule.check);
-	const { passed, decidedBy, detail } = withOutcome(scenario, context, rule, judged);
+	const { passed, decidedBy, detail, isTested } = withOutcome(scenario, context, rule, judged);
 
 	return {
 		ruleId: rule.id,
 		group: rule.group,
 		title: rule.title,
 		passed,
+		isTested,
 		weight: rule.weight,
 		points: passed ? rule.weight : 0,
 		blocker: rule.blocker,
@@ -77,20 +81,22 @@ function withOutcome(
 	context: DealContext,
 	rule: Rule,
 	judged: Judgement
-): Judgement {
+): Judgement & { isTested: boolean } {
 	const { outcome } = context;
-	if (!outcome || !judged.passed) return judged;
+	if (!outcome || !judged.passed) return { ...judged, isTested: true };
 
 	const texts = detailTexts(scenario.language);
 	const last = context.timeline[context.timeline.length - 1];
 	if (rule.group === 'efficiency' && outcome.result === 'lost') {
-		return { passed: false, decidedBy: last, detail: texts.lostNotEfficient(outcome.turn) };
+		const detail = texts.lostNotEfficient(outcome.turn);
+		return { passed: false, decidedBy: last, detail, isTested: false };
 	}
 	if (judged.decidedBy === null && outcome.reason !== 'decision') {
-		return { passed: false, decidedBy: null, detail: texts.notReached(outcome.turn) };
+		const detail = texts.notReached(outcome.turn);
+		return { passed: false, decidedBy: null, detail, isTested: false };
 	}
 
-	return judged;
+	return { ...judged, isTested: true };
 }
 
 /**

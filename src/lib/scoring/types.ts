@@ -6,6 +6,11 @@ export interface RuleVerdict {
 	group: RuleGroup;
 	title: string;
 	passed: boolean;
+	/**
+	 * False when the deal never put the rule to the test (a loss ended it early, or efficiency in
+	 * a lost deal): it earns nothing, but neither is it held against the trainee as a fault.
+	 */
+	isTested: boolean;
 	weight: number;
 	/** Points earned: the weight when passed, else 0. */
 	points: number;

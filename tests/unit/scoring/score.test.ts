@@ -374,6 +374,34 @@ describe('scoreAttempt', () => {
 			passed: false
 		});
 		expect(result.blockersFailed.map((v) => v.ruleId)).toEqual(['procurement-worked']);
+		const untested = Object.values(result.groups)
+			.flat()
+			.filter((verdict) => !verdict.isTested)
+			.map((verdict) => verdict.ruleId);
+		expect(untested).toEqual(['users-first', 'lean', 'quick']);
+	});
+
+	it('does not count a blocker the deal never put to the test among the failed blockers', () => {
+		const rules = [
+			rule('users-first', 'sequencing', RULES[0].check, 10, true),
+			rule('won', 'outcome', { kind: 'won' }, 30)
+		];
+		const result = report(clinic({ rules }), 'rival-push');
+
+		expect(rows(result)).toEqual([
+			[
+				'users-first',
+				false,
+				0,
+				null,
+				null,
+				'Never put to the test: the deal was lost early, at turn 1.'
+			],
+			['won', false, 0, 1, 'rival-push', 'The deal was lost at turn 1.']
+		]);
+		expect(result.groups.sequencing[0].isTested).toBe(false);
+		expect(result.blockersFailed).toEqual([]);
+		expect(result.passed).toBe(false);
 	});
 
 	it('scores a deal that runs out of time by hand: 65 of 120', () => {
