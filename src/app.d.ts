@@ -1,5 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { Trainee } from '$lib/server/trainee';
+import type { Viewer } from '$lib/server/access';
 
 declare global {
 	namespace App {
@@ -9,7 +9,10 @@ declare global {
 			errorId?: string;
 		}
 		interface Locals {
-			trainee: Trainee | null;
+			/** The signed-in person, or null. */
+			viewer: Viewer | null;
+			/** The session token, kept so changing the password can keep this session. */
+			sessionToken: string | null;
 		}
 	}
 }

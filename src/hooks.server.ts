@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { DataLockError, getStore, StoreFileError } from '$lib/server/store';
-import { readTrainee } from '$lib/server/trainee';
+import { publicPerson, readUser } from '$lib/server/accounts';
+import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
 
 /** Opens the data directory before the first request: a second server on it stops here. */
 export const init: ServerInit = () => {
@@ -15,8 +16,13 @@ export const init: ServerInit = () => {
 	}
 };
 
-export const handle: Handle = ({ event, resolve }) => {
-	event.locals.trainee = readTrainee(event.cookies);
+/** Finds who is signed in: the session cookie's token names a live session and its user. */
+export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	const userId = token ? await sessionUser(token) : null;
+	const user = userId ? await readUser(userId) : null;
+	event.locals.viewer = user ? publicPerson(user) : null;
+	event.locals.sessionToken = user ? token : null;
 
 	return resolve(event);
 };

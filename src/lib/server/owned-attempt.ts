@@ -1,20 +1,32 @@
 /**
- * An attempt as its owner sees it: found only by its trainee, with the scenario version it was
- * played on, and its deal rebuilt by replaying the stored log.
+ * An attempt as the people allowed to see it find it: its player, or a reviewer whose scope
+ * includes the player; with the scenario version it was played on, and its deal rebuilt by
+ * replaying the stored log.
  */
 import { replayDeal, type ReplayedDeal } from '$lib/deal';
 import type { Scenario } from '$lib/scenario/types';
 import { readAttempt, type Attempt } from './attempts';
 import { getScenarioVersion } from './scenarios';
-import type { Trainee } from './trainee';
+import { maySeeTrainee, type Viewer } from './access';
 
-/** An attempt of this trainee with the scenario version it was played on, or null. */
-export async function ownAttempt(attemptId: string, trainee: Trainee | null) {
-	if (!trainee) return null;
+/** An attempt the viewer played, with the scenario version it was played on, or null. */
+export async function ownAttempt(attemptId: string, viewer: Viewer) {
 	const attempt = await readAttempt(attemptId);
 	// Someone else's attempt answers exactly like a missing one.
-	if (!attempt || attempt.trainee !== trainee.key) return null;
+	if (!attempt || attempt.trainee !== viewer.id) return null;
 
+	return withScenario(attempt);
+}
+
+/** An attempt the viewer may see (their own, or in their review scope), or null. */
+export async function visibleAttempt(attemptId: string, viewer: Viewer) {
+	const attempt = await readAttempt(attemptId);
+	if (!attempt || !(await maySeeTrainee(viewer, attempt.trainee))) return null;
+
+	return withScenario(attempt);
+}
+
+async function withScenario(attempt: Attempt) {
 	const scenario = await getScenarioVersion(attempt.scenarioId, attempt.scenarioVersion);
 	if (!scenario) {
 		throw new Error(

@@ -10,9 +10,9 @@ import { buildDebriefView, moveLabels } from '$lib/views/debrief-view';
 import { buildPlayView, presentLines } from '$lib/views/play-view';
 import type { DebriefView, PlayView, ScenarioCard } from '$lib/views/types';
 import { listAttemptsByTrainee } from './attempts';
-import { ownAttempt, replayed } from './owned-attempt';
+import { ownAttempt, replayed, visibleAttempt } from './owned-attempt';
 import { getScenario, listScenarios } from './scenarios';
-import type { Trainee } from './trainee';
+import type { Viewer } from './access';
 
 export async function listCatalogue(): Promise<ScenarioCard[]> {
 	const { scenarios } = await listScenarios();
@@ -52,9 +52,9 @@ export async function loadBriefing(scenarioId: string) {
 	};
 }
 
-/** The trainee's attempts for their history list, newest first. */
-export async function listTraineeAttempts(trainee: Trainee) {
-	const summaries = await listAttemptsByTrainee(trainee.key);
+/** A player's attempts for their history list, newest first. */
+export async function listTraineeAttempts(traineeId: string) {
+	const summaries = await listAttemptsByTrainee(traineeId);
 
 	return summaries.map((summary) => ({
 		id: summary.attemptId,
@@ -69,9 +69,9 @@ export async function listTraineeAttempts(trainee: Trainee) {
 
 export async function loadPlay(
 	attemptId: string,
-	trainee: Trainee | null
+	player: Viewer
 ): Promise<{ isFinished: boolean; view: PlayView } | null> {
-	const found = await ownAttempt(attemptId, trainee);
+	const found = await ownAttempt(attemptId, player);
 	if (!found) return null;
 
 	const { attempt, scenario } = found;
@@ -85,9 +85,9 @@ export async function loadPlay(
 
 export async function loadDebrief(
 	attemptId: string,
-	trainee: Trainee | null
+	viewer: Viewer
 ): Promise<{ view: DebriefView | null; moveLabels: Record<string, string> } | null> {
-	const found = await ownAttempt(attemptId, trainee);
+	const found = await visibleAttempt(attemptId, viewer);
 	if (!found) return null;
 
 	const { attempt, scenario } = found;

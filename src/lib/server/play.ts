@@ -12,10 +12,10 @@ import { uiText, type RefusalText } from '$lib/ui-text';
 import { appendMove, createAttempt, type Attempt, type Finish } from './attempts';
 import { ownAttempt, replayed } from './owned-attempt';
 import { getScenario, rememberScenarioVersion } from './scenarios';
-import type { Trainee } from './trainee';
+import type { Viewer } from './access';
 
 /** Starts an attempt on the scenario's current version; null when there is no such scenario. */
-export async function startAttempt(scenarioId: string, trainee: Trainee): Promise<string | null> {
+export async function startAttempt(scenarioId: string, player: Viewer): Promise<string | null> {
 	const entry = await getScenario(scenarioId);
 	if (!entry) return null;
 
@@ -25,8 +25,8 @@ export async function startAttempt(scenarioId: string, trainee: Trainee): Promis
 		scenarioId: scenario.id,
 		scenarioVersion: scenario.version,
 		scenarioTitle: scenario.title,
-		trainee: trainee.key,
-		traineeName: trainee.name,
+		trainee: player.id,
+		traineeName: player.name,
 		seed: randomInt(2 ** 31)
 	});
 
@@ -48,10 +48,10 @@ export type PostedMove = { moveId: string; seq: number } | null;
  */
 export async function playMove(
 	attemptId: string,
-	trainee: Trainee | null,
+	player: Viewer,
 	posted: PostedMove
 ): Promise<MoveResult> {
-	const found = await ownAttempt(attemptId, trainee);
+	const found = await ownAttempt(attemptId, player);
 	if (!found) return { kind: 'missing' };
 
 	const { attempt, scenario } = found;
