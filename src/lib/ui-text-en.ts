@@ -98,5 +98,29 @@ export const EN: UiText = {
 		unknownMove: (id) => `There is no move "${id}" in this deal.`,
 		outOfDate:
 			'This page was out of date, so the move was not played. Here is the deal as it stands.'
+	},
+	replay: {
+		title: (title) => `Replay: ${title}`,
+		steps: 'Steps of the attempt',
+		stepOf: (step, total) => `Step ${step} of ${total}`,
+		start: 'Before the first move',
+		first: 'First',
+		previous: 'Previous',
+		next: 'Next',
+		last: 'Last',
+		noMoveYet: 'No move has been played yet: this is the deal as the trainee found it.',
+		nothingChanged: 'This move changed no stance and revealed nothing.',
+		standing: 'Where the deal stands',
+		stage: (stage) => `Stage: ${stage}`,
+		line: 'Line',
+		person: 'Person',
+		wholeLine: 'The line as a whole',
+		stance: 'Stance',
+		intel: 'What the trainee knew',
+		noIntel: 'Nothing yet.',
+		rulesDecided: 'Rules this move decided',
+		noRulesDecided: 'This move decided no rule.',
+		rulesAtEnd: 'Rules decided by the end of the deal',
+		notScored: 'The attempt is not finished, so no rule has been judged yet.'
 	}
 };

@@ -84,5 +84,29 @@ export const ZH: UiText = {
 		noMove: '表单里没有指明行动。',
 		unknownMove: (id) => `这单里没有行动“${id}”。`,
 		outOfDate: '页面已过期，这一步没有执行。下面是这单的最新情况。'
+	},
+	replay: {
+		title: (title) => `回放：${title}`,
+		steps: '本次练习的各步',
+		stepOf: (step, total) => `第 ${step} 步 / 共 ${total} 步`,
+		start: '开局之前',
+		first: '开局',
+		previous: '上一步',
+		next: '下一步',
+		last: '最后一步',
+		noMoveYet: '还没有任何行动：这是学员接手时的局面。',
+		nothingChanged: '这一步没有改变任何人的态度，也没有获得新情况。',
+		standing: '当前局面',
+		stage: (stage) => `阶段：${stage}`,
+		line: '条线',
+		person: '人物',
+		wholeLine: '整条线',
+		stance: '态度',
+		intel: '学员已掌握的情况',
+		noIntel: '暂无。',
+		rulesDecided: '这一步判定的规则',
+		noRulesDecided: '这一步没有判定任何规则。',
+		rulesAtEnd: '到结局时判定的规则',
+		notScored: '这次练习尚未结束，还没有判定任何规则。'
 	}
 };

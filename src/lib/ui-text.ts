@@ -94,6 +94,36 @@ export interface TimelineText {
 	week: (week: number) => string;
 }
 
+/** What the replay of an attempt says, for the coach or manager reviewing it step by step. */
+export interface ReplayText {
+	title: (title: string) => string;
+	/** The step navigation's name, for screen readers. */
+	steps: string;
+	stepOf: (step: number, total: number) => string;
+	/** Step 0 in the step list: the deal before any move. */
+	start: string;
+	first: string;
+	previous: string;
+	next: string;
+	last: string;
+	noMoveYet: string;
+	nothingChanged: string;
+	standing: string;
+	stage: (stage: string) => string;
+	line: string;
+	person: string;
+	/** The row of a line's own stance, above its people's. */
+	wholeLine: string;
+	stance: string;
+	intel: string;
+	noIntel: string;
+	rulesDecided: string;
+	noRulesDecided: string;
+	/** Rules no single move decided, judged when the deal ended. */
+	rulesAtEnd: string;
+	notScored: string;
+}
+
 /** Why the server did not play a posted move. */
 export interface RefusalText {
 	unreadableForm: string;
@@ -112,6 +142,7 @@ export interface UiText {
 	rules: RuleTableText;
 	timeline: TimelineText;
 	refusals: RefusalText;
+	replay: ReplayText;
 }
 
 const TEXTS: Record<Language, UiText> = { en: EN, zh: ZH };
