@@ -61,6 +61,21 @@ export interface AssignmentStatusInput {
 	dayOf: (iso: string) => string;
 }
 
+/**
+ * Whether an assignment is a trainee's: set for them, or for a team they belong to. Team
+ * membership is read now, so a trainee who joins a team sees what was assigned to it before.
+ */
+export function isAssignedTo(
+	assignment: Pick<Assignment, 'target'>,
+	trainee: { id: string; teamIds: readonly string[] }
+): boolean {
+	const { target } = assignment;
+
+	return target.kind === 'team'
+		? trainee.teamIds.includes(target.teamId)
+		: target.traineeId === trainee.id;
+}
+
 type Finished = CountableAttempt & { finishedAt: string; score: number };
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -3,7 +3,9 @@ import {
 	assignmentStatus,
 	countedAttempt,
 	describePolicy,
+	isAssignedTo,
 	isCalendarDate,
+	type AssignmentTarget,
 	sortByUrgency,
 	type AssignmentPolicy,
 	type AssignmentState,
@@ -268,5 +270,19 @@ describe('isCalendarDate', () => {
 		[20261231, false]
 	])('judges %j a calendar date: %s', (value, expected) => {
 		expect(isCalendarDate(value)).toBe(expected);
+	});
+});
+
+describe('isAssignedTo', () => {
+	const trainee = { id: 'user-7', teamIds: ['team-north', 'team-west'] };
+
+	it.each<[AssignmentTarget, boolean]>([
+		[{ kind: 'trainee', traineeId: 'user-7' }, true],
+		[{ kind: 'trainee', traineeId: 'user-8' }, false],
+		[{ kind: 'team', teamId: 'team-west' }, true],
+		[{ kind: 'team', teamId: 'team-south' }, false],
+		[{ kind: 'team', teamId: 'user-7' }, false]
+	])('judges an assignment for %j: %s', (target, expected) => {
+		expect(isAssignedTo({ target }, trainee)).toBe(expected);
 	});
 });
