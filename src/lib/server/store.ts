@@ -49,7 +49,7 @@ export interface StoreOptions {
 	now?: () => Date;
 }
 
-const SUBDIRS = ['attempts', 'trainees', 'scenario-versions'];
+const SUBDIRS = ['attempts', 'trainees', 'scenario-versions', 'reviews'];
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 /** Whether a name can be used as one path segment: no dots, slashes or other surprises. */
