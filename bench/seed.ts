@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { replayDeal } from '../src/lib/deal/replay';
 import { parseScenario } from '../src/lib/scenario/parse';
 import type { Scenario } from '../src/lib/scenario/types';
+import { attemptFacts } from '../src/lib/scoring/facts';
 import { scoreAttempt } from '../src/lib/scoring';
 import { attemptsIn, type Finish } from '../src/lib/server/attempts';
 import { openStore, scenarioVersionFile, type Store } from '../src/lib/server/store';
@@ -106,9 +107,11 @@ function finisher(play: Play, cache: Map<Play, Finish>) {
 
 		const deal = replayDeal(play.scenario, attempt.log);
 		if (!deal.ok || !deal.outcome) throw new Error(`Seed path of ${play.scenario.id} is stale.`);
+		const report = scoreAttempt(play.scenario, attempt.log, deal.context);
 		const finish = {
 			outcome: deal.outcome,
-			report: scoreAttempt(play.scenario, attempt.log, deal.context)
+			report,
+			facts: attemptFacts(play.scenario, report, deal.context)
 		};
 		cache.set(play, finish);
 

@@ -4,17 +4,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MoveLogEntry, Outcome } from '../deal/types';
+import type { AttemptFacts } from '../scoring/facts';
 import type { ScoreReport } from '../scoring/types';
 import {
 	attemptCheck,
 	traineeIndexCheck,
 	type Attempt,
 	type AttemptSummary,
+	type SummaryOverride,
 	type TraineeIndex
 } from './records';
 import { attemptFile, getStore, isSafeName, traineeFile, type Change, type Store } from './store';
 
-export type { Attempt, AttemptSummary } from './records';
+export type { Attempt, AttemptSummary, SummaryOverride } from './records';
+export { effectiveTotal } from './records';
 
 export interface NewAttempt {
 	scenarioId: string;
@@ -35,6 +38,8 @@ export type NewMove = Pick<MoveLogEntry, 'moveId'> & Partial<MoveLogEntry>;
 export interface Finish {
 	outcome: Outcome;
 	report: ScoreReport;
+	/** What dashboards count of it, kept in the trainee's index. */
+	facts: AttemptFacts;
 }
 
 /** Runs after a move is appended, in the same write: return a Finish when the move ended it. */
@@ -55,6 +60,8 @@ export interface AttemptRepository {
 	): Promise<AppendResult>;
 	/** The trainee's attempts, newest first. */
 	listAttemptsByTrainee(trainee: string): Promise<AttemptSummary[]>;
+	/** Records a coach's score override in force on the attempt's line of its trainee's index. */
+	setSummaryOverride(attempt: Attempt, override: SummaryOverride): Promise<void>;
 }
 
 function attemptDoc(id: string) {
@@ -69,7 +76,11 @@ function missing(id: string): Error {
 	return new Error(`There is no attempt "${id}"; start a new attempt from the scenario page.`);
 }
 
-function summarise(attempt: Attempt, scenarioTitle: string): AttemptSummary {
+function summarise(
+	attempt: Attempt,
+	scenarioTitle: string,
+	facts: AttemptFacts | null
+): AttemptSummary {
 	return {
 		attemptId: attempt.id,
 		scenarioId: attempt.scenarioId,
@@ -78,7 +89,9 @@ function summarise(attempt: Attempt, scenarioTitle: string): AttemptSummary {
 		finishedAt: attempt.finishedAt,
 		outcome: attempt.outcome?.result ?? null,
 		scoreDisplay: attempt.report?.display ?? null,
-		passed: attempt.report?.passed ?? null
+		passed: attempt.report?.passed ?? null,
+		total: attempt.report?.total ?? null,
+		facts
 	};
 }
 
@@ -115,11 +128,16 @@ function appendChange(
 /** The verbs bound to one store; routes use the module-level verbs bound to the app store. */
 export function attemptsIn(store: Store): AttemptRepository {
 	/** Adds or refreshes an attempt's line in its trainee's index. */
-	async function updateIndex(attempt: Attempt, scenarioTitle?: string): Promise<void> {
+	async function updateIndex(
+		attempt: Attempt,
+		scenarioTitle?: string,
+		facts: AttemptFacts | null = null
+	): Promise<void> {
 		await store.update(traineeDoc(attempt.trainee), (current) => {
 			const index: TraineeIndex = current ?? { trainee: attempt.trainee, attempts: [] };
 			const old = index.attempts.find((entry) => entry.attemptId === attempt.id);
-			const line = summarise(attempt, scenarioTitle ?? old?.scenarioTitle ?? attempt.scenarioId);
+			const title = scenarioTitle ?? old?.scenarioTitle ?? attempt.scenarioId;
+			const line = summarise(attempt, title, facts ?? old?.facts ?? null);
 			// Replaced in place: the index stays in the order attempts were started.
 			const attempts = old
 				? index.attempts.map((entry) => (entry === old ? line : entry))
@@ -168,12 +186,16 @@ export function attemptsIn(store: Store): AttemptRepository {
 		}
 		const at = entry.at ?? store.now().toISOString();
 		const move: MoveLogEntry = { seq: expectedSeq, moveId: entry.moveId, at };
+		let finish: Finish | null = null;
+		const keepFinish: AfterAppend = (appended) => (finish = after?.(appended) ?? null);
 		const result = await store.update(attemptDoc(id), (attempt) => {
 			if (!attempt) throw missing(id);
 
-			return appendChange(attempt, move, after);
+			return appendChange(attempt, move, keepFinish);
 		});
-		if (result.applied && result.attempt.outcome) await updateIndex(result.attempt);
+		if (result.applied && result.attempt.outcome) {
+			await updateIndex(result.attempt, undefined, (finish as Finish | null)?.facts ?? null);
+		}
 
 		return result;
 	}
@@ -184,7 +206,18 @@ export function attemptsIn(store: Store): AttemptRepository {
 		return [...(index?.attempts ?? [])].reverse();
 	}
 
-	return { createAttempt, readAttempt, appendMove, listAttemptsByTrainee };
+	async function setSummaryOverride(attempt: Attempt, override: SummaryOverride): Promise<void> {
+		await store.update(traineeDoc(attempt.trainee), (current) => {
+			const index: TraineeIndex = current ?? { trainee: attempt.trainee, attempts: [] };
+			const attempts = index.attempts.map((entry) =>
+				entry.attemptId === attempt.id ? { ...entry, override } : entry
+			);
+
+			return { next: { ...index, attempts }, result: undefined };
+		});
+	}
+
+	return { createAttempt, readAttempt, appendMove, listAttemptsByTrainee, setSummaryOverride };
 }
 
 const app = (): AttemptRepository => attemptsIn(getStore());
@@ -198,3 +231,6 @@ export const appendMove: AttemptRepository['appendMove'] = (id, seq, entry, afte
 	app().appendMove(id, seq, entry, after);
 /** The trainee's attempts, newest first, from their index. */
 export const listAttemptsByTrainee = (trainee: string) => app().listAttemptsByTrainee(trainee);
+/** Records an override in force on the attempt's index line, for lists and dashboards. */
+export const setSummaryOverride = (attempt: Attempt, override: SummaryOverride) =>
+	app().setSummaryOverride(attempt, override);

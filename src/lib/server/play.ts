@@ -8,6 +8,7 @@ import { checkMove, classifySeq, continueDeal, type ReplayedDeal } from '$lib/de
 import { reasonTexts } from '$lib/deal/explain';
 import { CLOSE_MOVE_ID, type Scenario } from '$lib/scenario/types';
 import { scoreAttempt } from '$lib/scoring';
+import { attemptFacts } from '$lib/scoring/facts';
 import { uiText, type RefusalText } from '$lib/ui-text';
 import { appendMove, createAttempt, type Attempt, type Finish } from './attempts';
 import { ownAttempt, replayed } from './owned-attempt';
@@ -144,5 +145,7 @@ function finishIfEnded(scenario: Scenario, before: ReplayedDeal, attempt: Attemp
 	if (!deal.ok) throw new Error(`Turn ${entry.seq} was accepted but does not play: ${deal.reason}`);
 	if (!deal.outcome) return null;
 
-	return { outcome: deal.outcome, report: scoreAttempt(scenario, attempt.log, deal.context) };
+	const report = scoreAttempt(scenario, attempt.log, deal.context);
+
+	return { outcome: deal.outcome, report, facts: attemptFacts(scenario, report, deal.context) };
 }

@@ -4,7 +4,9 @@
  * check would restate its types for little gain.
  */
 import type { MoveLogEntry, Outcome, OutcomeResult } from '../deal/types';
+import type { AttemptFacts } from '../scoring/facts';
 import type { ScoreReport } from '../scoring/types';
+import { attemptFactsCheck } from './facts-check';
 import {
 	arrayOf,
 	boolean,
@@ -13,6 +15,7 @@ import {
 	nullable,
 	number,
 	object,
+	optional,
 	string,
 	wholeNumber,
 	type Check
@@ -35,6 +38,8 @@ export interface Attempt {
 	startedAt: string;
 	updatedAt: string;
 	finishedAt: string | null;
+	/** The display-name key it was played under before a manager gave it to an account. */
+	claimedFrom?: string;
 }
 
 /** What a trainee's history page shows of one attempt, without opening the attempt file. */
@@ -48,12 +53,35 @@ export interface AttemptSummary {
 	/** The report's `display` score ("79.9"); null until finished. */
 	scoreDisplay: string | null;
 	passed: boolean | null;
+	/** The exact score; absent in lines written before dashboards existed. */
+	total?: number | null;
+	/** What dashboards count, kept when the attempt finishes; absent in older lines. */
+	facts?: AttemptFacts | null;
+	/** A coach's score override in force (the review file keeps its history). */
+	override?: SummaryOverride | null;
+}
+
+export interface SummaryOverride {
+	score: number;
+	display: string;
+	passed: boolean;
+}
+
+/** The score that counts: a coach's override when there is one; null until finished. */
+export function effectiveTotal(summary: AttemptSummary): number | null {
+	if (summary.override) return summary.override.score;
+	if (summary.total !== undefined) return summary.total;
+
+	// Lines written before exact totals were kept: the display is rounded down to 0.1.
+	return summary.scoreDisplay === null ? null : Number(summary.scoreDisplay);
 }
 
 /** The per-trainee index file. */
 export interface TraineeIndex {
 	trainee: string;
 	attempts: AttemptSummary[];
+	/** Set on a display-name index once a manager gave its attempts to this account id. */
+	claimedBy?: string;
 }
 
 const moveLogEntry: Check<MoveLogEntry> = object<MoveLogEntry>({
@@ -88,7 +116,8 @@ export const attemptCheck: Check<Attempt> = object<Attempt>({
 	report: nullable(scoreReport),
 	startedAt: isoTime,
 	updatedAt: isoTime,
-	finishedAt: nullable(isoTime)
+	finishedAt: nullable(isoTime),
+	claimedFrom: optional(string)
 });
 
 const attemptSummary: Check<AttemptSummary> = object<AttemptSummary>({
@@ -99,10 +128,16 @@ const attemptSummary: Check<AttemptSummary> = object<AttemptSummary>({
 	finishedAt: nullable(isoTime),
 	outcome: nullable(literal('won', 'lost')),
 	scoreDisplay: nullable(string),
-	passed: nullable(boolean)
+	passed: nullable(boolean),
+	total: optional(nullable(number)),
+	facts: optional(nullable(attemptFactsCheck)),
+	override: optional(
+		nullable(object<SummaryOverride>({ score: number, display: string, passed: boolean }))
+	)
 });
 
 export const traineeIndexCheck: Check<TraineeIndex> = object<TraineeIndex>({
 	trainee: string,
-	attempts: arrayOf(attemptSummary)
+	attempts: arrayOf(attemptSummary),
+	claimedBy: optional(string)
 });

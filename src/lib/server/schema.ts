@@ -41,6 +41,14 @@ export function literal<const T extends string>(...values: T[]): Check<T> {
 	return check(`must be ${listed}`, (v) => values.includes(v as T));
 }
 
+/** A key that older files lack: absent is fine, present must pass `inner`. */
+export function optional<T>(inner: Check<T>): Check<T | undefined> {
+	const check: Check<T | undefined> = (value, path) =>
+		value === undefined ? null : inner(value, path);
+
+	return Object.assign(check, { isOptional: true });
+}
+
 export function nullable<T>(inner: Check<T>): Check<T | null> {
 	return (value, path) => (value === null ? null : inner(value, path));
 }
@@ -65,7 +73,8 @@ export function object<T>(shape: { [K in keyof T]-?: Check<T[K]> }): Check<T> {
 		}
 		const record = value as Record<string, unknown>;
 		for (const [key, inner] of Object.entries(shape) as [string, Check<unknown>][]) {
-			if (!(key in record)) return { path: [...path, key], expected: 'is missing' };
+			const isOptional = 'isOptional' in inner;
+			if (!(key in record) && !isOptional) return { path: [...path, key], expected: 'is missing' };
 			const found = inner(record[key], [...path, key]);
 			if (found) return found;
 		}

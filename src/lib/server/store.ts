@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { TextFile } from 'lowdb/node';
@@ -41,6 +41,8 @@ export interface Store {
 	readText(file: string): Promise<string | null>;
 	/** Writes a text file unless it exists already; true when this call wrote it. */
 	writeTextOnce(file: string, text: string): Promise<boolean>;
+	/** The JSON files in a folder of the store, as store paths, sorted; [] for no folder. */
+	list(folder: string): Promise<string[]>;
 	/** Releases the data directory lock. */
 	close(): void;
 }
@@ -152,6 +154,15 @@ class FileStore implements Store {
 
 			return true;
 		});
+	}
+
+	async list(folder: string): Promise<string[]> {
+		const names = await readdir(this.#path(folder)).catch(() => [] as string[]);
+
+		return names
+			.filter((name) => name.endsWith('.json'))
+			.sort()
+			.map((name) => `${folder}/${name}`);
 	}
 
 	close(): void {

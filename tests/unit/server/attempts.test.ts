@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../src/lib/deal/types';
+import type { AttemptFacts } from '../../../src/lib/scoring/facts';
 import type { ScoreReport } from '../../../src/lib/scoring/types';
 import { attemptsIn, type Attempt } from '../../../src/lib/server/attempts';
 import { attemptFile, traineeFile } from '../../../src/lib/server/store';
@@ -20,6 +21,12 @@ const REPORT = {
 	blockersFailed: []
 } satisfies ScoreReport;
 
+const FACTS: AttemptFacts = {
+	stageReached: 'decision',
+	coverage: { user: true, management: false },
+	brokenSequencing: [{ ruleId: 'users-early', title: 'Users first' }]
+};
+
 function setup() {
 	const clock = testClock();
 	const store = freshStore(clock);
@@ -35,7 +42,11 @@ function setup() {
 
 	/** Ends an attempt as the play service does: the closing move, finished in the same write. */
 	const close = (id: string, seq: number) =>
-		attempts.appendMove(id, seq, { moveId: 'close' }, () => ({ outcome: OUTCOME, report: REPORT }));
+		attempts.appendMove(id, seq, { moveId: 'close' }, () => ({
+			outcome: OUTCOME,
+			report: REPORT,
+			facts: FACTS
+		}));
 
 	return { clock, store, attempts, start, close };
 }
@@ -122,7 +133,9 @@ describe('attempt repository', () => {
 			finishedAt: '2025-03-01T09:01:00.000Z',
 			outcome: 'won',
 			scoreDisplay: '79.9',
-			passed: true
+			passed: true,
+			total: 79.96,
+			facts: FACTS
 		});
 		expect(readBack(store, traineeFile('Lee Min'))).toEqual({
 			trainee: 'Lee Min',
@@ -182,7 +195,9 @@ describe('attempt repository', () => {
 		const { store, attempts, start } = setup();
 		const { id } = await start();
 		const result = await attempts.appendMove(id, 1, { moveId: 'close' }, (attempt) =>
-			attempt.log.at(-1)?.moveId === 'close' ? { outcome: OUTCOME, report: REPORT } : null
+			attempt.log.at(-1)?.moveId === 'close'
+				? { outcome: OUTCOME, report: REPORT, facts: FACTS }
+				: null
 		);
 
 		expect(result.applied).toBe(true);

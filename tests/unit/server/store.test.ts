@@ -133,7 +133,12 @@ describe('store', () => {
 		const store = openStore(dir);
 		store.close();
 
-		expect(readdirSync(dir).sort()).toEqual(['attempts', 'scenario-versions', 'trainees']);
+		expect(readdirSync(dir).sort()).toEqual([
+			'attempts',
+			'reviews',
+			'scenario-versions',
+			'trainees'
+		]);
 	});
 
 	it('keeps files of different trainees apart even when their names look alike', () => {

@@ -1,0 +1,59 @@
+/**
+ * Calendar days in the viewer's time zone. Dates a person reads (due dates, a chart's days)
+ * are bucketed where the person is, not in UTC.
+ */
+
+/** Whether the name is an IANA time zone this runtime knows ("Asia/Shanghai", "UTC"). */
+export function isValidTimeZone(timeZone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+	let format = formatters.get(timeZone);
+	if (!format) {
+		if (!isValidTimeZone(timeZone)) {
+			throw new Error(`Unknown time zone "${timeZone}": use an IANA name such as "Europe/Berlin".`);
+		}
+		format = new Intl.DateTimeFormat('en-CA', {
+			timeZone,
+			calendar: 'gregory',
+			numberingSystem: 'latn',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit'
+		});
+		formatters.set(timeZone, format);
+	}
+
+	return format;
+}
+
+/** The calendar day ("2026-03-02") an instant falls on in the time zone. */
+export function dayInZone(instant: string | Date, timeZone: string): string {
+	const parts = formatterFor(timeZone).formatToParts(new Date(instant));
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+
+	return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** "2026-03-02 14:05" in the time zone, for tables. */
+export function minuteInZone(instant: string, timeZone: string): string {
+	const format = new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit'
+	});
+
+	return format.format(new Date(instant)).replace(',', '');
+}
