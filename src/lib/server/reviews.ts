@@ -116,9 +116,10 @@ function parseScore(raw: number | string): number | string {
 		return 'The score is not a number; enter one from 0 to 100, such as 72.5.';
 	if (score < 0 || score > 100)
 		return `The score ${score} is not between 0 and 100; enter one that is.`;
+	// Each of the 1001 one-decimal numbers from 0 to 100, times 10, is exactly whole in floating
+	// point, so this refuses 72.35 and never a 72.3.
 	const tenths = score * 10;
-	// 72.3 * 10 is 722.9999999999999 in binary floating point: allow that, refuse 72.35.
-	if (Math.abs(tenths - Math.round(tenths)) > 1e-9) {
+	if (!Number.isInteger(tenths)) {
 		return `The score ${score} has more than one decimal; round it to one, such as 72.5.`;
 	}
 

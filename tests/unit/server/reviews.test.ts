@@ -211,8 +211,8 @@ describe('review repository', () => {
 		['the form text .5', '.5', 0.5],
 		['a padded 0', ' 0 ', 0],
 		['100', 100, 100],
-		// 72.3 × 10 is 722.9999999999999 in floating point; it still has one decimal.
-		['72.3', 72.3, 72.3]
+		['72.3', 72.3, 72.3],
+		['0.1', 0.1, 0.1]
 	])('accepts a score of %s', async (_, score, stored) => {
 		const { reviews } = setup();
 		const result = await reviews.overrideScore(ID, override(score));
