@@ -13,7 +13,10 @@ export interface BrokenRule {
 }
 
 export interface AttemptFacts {
-	/** The stage the deal was in when it ended. */
+	/**
+	 * How far the deal got: 'decision' when the bid went in and the customer decided (won or
+	 * lost there), else the stage a loss trigger ended it in.
+	 */
 	stageReached: Stage;
 	/**
 	 * Per line with at least one tested coverage rule: true when all of them passed. A line
@@ -31,7 +34,7 @@ export function attemptFacts(
 	context: DealContext
 ): AttemptFacts {
 	return {
-		stageReached: context.stage,
+		stageReached: context.outcome?.reason === 'decision' ? 'decision' : context.stage,
 		coverage: coverageByLine(scenario, report.groups.coverage),
 		brokenSequencing: report.groups.sequencing
 			.filter((verdict) => verdict.isTested && !verdict.passed)

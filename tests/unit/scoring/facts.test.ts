@@ -38,11 +38,12 @@ function factsOf(id: string, moves: string[], edit = (report: ScoreReport) => re
 }
 
 describe('attemptFacts', () => {
-	it('reads the city-hospital win: tender reached, the users let down by one doctor', () => {
-		// Closed in week 14, before the decision stage (week 20) began. The user line's
+	it('reads the city-hospital win: decision reached, the users let down by one doctor', () => {
+		// The bid went in during week 14 and the customer decided: the deal reached the decision
+		// although the calendar's decision stage (week 20) had not begun. The user line's
 		// consultants-on-board failed (Dr. Osei never worked); every other line's rules passed.
 		expect(factsOf('city-hospital', recorded['city-hospital'].win)).toEqual({
-			stageReached: 'tender',
+			stageReached: 'decision',
 			coverage: {
 				user: false,
 				technical: true,
@@ -105,7 +106,7 @@ describe('attemptFacts', () => {
 	it('judges no finance line in a deal without one', () => {
 		// zh-city-bureau has no finance people; hotline-champion (users at champion) failed.
 		expect(factsOf('zh-city-bureau', recorded['zh-city-bureau'].win)).toEqual({
-			stageReached: 'tender',
+			stageReached: 'decision',
 			coverage: { user: false, technical: true, management: true, procurement: true },
 			brokenSequencing: []
 		});
