@@ -5,6 +5,7 @@
  */
 import type { AttemptFacts } from '$lib/scoring/facts';
 import { LINES, STAGES, type Line, type Stage } from '$lib/scenario/types';
+import { dayInZone as dayOfInstant, isValidTimeZone } from '$lib/time-zone';
 
 /** One attempt as a dashboard sees it: its index entry, with names resolved. */
 export interface DashboardAttempt {
@@ -109,43 +110,25 @@ export interface DashboardView {
 
 const TOP_BROKEN_RULES = 5;
 
-/** True when `Intl` knows the time zone, e.g. "Europe/Berlin" or "UTC". */
-export function isValidTimeZone(timeZone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone });
-		return true;
-	} catch {
-		return false;
-	}
-}
+/** Re-exported for the dashboard's tests and callers; `$lib/time-zone` owns them. */
+export { isValidTimeZone };
 
-/** The calendar day ("2026-03-02") that an ISO instant falls on in the time zone. */
+/** The calendar day ("2026-03-02") an ISO instant falls on in the zone; refuses a non-time. */
 export function dayInZone(iso: string, timeZone: string): string {
-	return dayFormatter(timeZone)(iso);
+	if (Number.isNaN(Date.parse(iso))) throw new Error(`"${iso}" is not an ISO 8601 time.`);
+
+	return dayOfInstant(iso, timeZone);
 }
 
+/** Days in the zone, checked once up front so a bad zone is named before any counting. */
 function dayFormatter(timeZone: string): (iso: string) => string {
 	if (!isValidTimeZone(timeZone)) {
 		throw new Error(
 			`Unknown time zone "${timeZone}": pass an IANA name such as "Europe/Berlin" or "UTC".`
 		);
 	}
-	const format = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		calendar: 'gregory',
-		numberingSystem: 'latn',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	});
 
-	return (iso) => {
-		const time = Date.parse(iso);
-		if (Number.isNaN(time)) throw new Error(`"${iso}" is not an ISO 8601 time.`);
-		const parts = Object.fromEntries(format.formatToParts(time).map((p) => [p.type, p.value]));
-
-		return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
-	};
+	return (iso) => dayInZone(iso, timeZone);
 }
 
 /** Counts everything the dashboards show from the attempts the viewer may see. */
