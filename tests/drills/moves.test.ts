@@ -49,7 +49,8 @@ interface BadMove {
 		attemptId: string,
 		other: string
 	) => Promise<ActionAnswer>;
-	answer: ActionAnswer;
+	/** The exact answer, or how to make it from the attempt's id. */
+	answer: ActionAnswer | ((attemptId: string) => ActionAnswer);
 }
 
 const moveUrl = (attemptId: string) => `/attempts/${attemptId}?/move`;
@@ -73,10 +74,16 @@ const BAD_MOVES: BadMove[] = [
 		answer: { http: 404, type: 'error', error: { message: 'There is no such attempt of yours.' } }
 	},
 	{
-		name: 'no trainee cookie',
+		name: 'no session cookie',
 		before: [],
 		post: (server, _cookie, id) => postMove(server, undefined, id, WIN[0], 1),
-		answer: { http: 404, type: 'error', error: { message: 'There is no such attempt of yours.' } }
+		// Signed out: sent to sign in, and brought back to the attempt afterwards.
+		answer: (id) => ({
+			http: 200,
+			type: 'redirect',
+			status: 303,
+			location: `/signin?next=${encodeURIComponent(moveUrl(id))}`
+		})
 	},
 	{
 		name: 'a move after the deal has ended',
@@ -176,7 +183,7 @@ describe('a move that cannot be played', () => {
 
 			const answer = await bad.post(server, cookie, attemptId, other.cookie);
 
-			expect(answer).toEqual(bad.answer);
+			expect(answer).toEqual(typeof bad.answer === 'function' ? bad.answer(attemptId) : bad.answer);
 			expect(readFileSync(file).equals(attemptBytes)).toBe(true);
 			expect(snapshotDir(dataDir)).toEqual(dirBefore);
 			expect(logOf(dataDir, attemptId)).toEqual(expectedLog(bad.before));

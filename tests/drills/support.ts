@@ -5,7 +5,17 @@
  * test makes is stopped and removed after it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,9 +41,9 @@ afterEach(async () => {
 });
 
 /**
- * A fresh data directory path (not created: the server creates it on start) beside a copy of
- * the shipped scenarios, so edits to content/ during a run do not reach the test. Both are
- * removed after the test.
+ * A fresh data directory holding only the drill manager's account, beside a copy of the
+ * shipped scenarios, so edits to content/ during a run do not reach the test. Both are removed
+ * after the test.
  */
 export function freshDataDir(): string {
 	const base = mkdtempSync(path.join(tmpdir(), 'five-lines-drill-'));
@@ -41,6 +51,7 @@ export function freshDataDir(): string {
 	cpSync(path.join(ROOT, 'content/scenarios'), contentDirFor(path.join(base, 'data')), {
 		recursive: true
 	});
+	seedManager(path.join(base, 'data'));
 
 	return path.join(base, 'data');
 }
@@ -254,9 +265,36 @@ export async function postAction(
 	return readAnswer(response);
 }
 
-/** Names a trainee (POST /?/name) and returns their cookie. */
-export async function nameTrainee(server: ServerProcess, name: string): Promise<string> {
-	const response = await fetch(`${server.origin}/?/name`, {
+/** The manager every drill's data directory starts with (the README's command makes one). */
+export const MANAGER = { username: 'drill-manager', password: 'drill manager password' };
+
+/**
+ * Writes the manager's account into a data directory before its server starts, as
+ * `npm run manager:create` would, with a cheaper scrypt cost (the hash names its cost).
+ */
+function seedManager(dataDir: string): void {
+	const salt = randomBytes(16);
+	const logN = 10;
+	const key = scryptSync(MANAGER.password, salt, 32, { N: 2 ** logN, r: 8, p: 1 });
+	const hash = ['scrypt', logN, 8, 1, salt.toString('base64url'), key.toString('base64url')];
+	const at = new Date().toISOString();
+	const manager = {
+		id: `u-${randomUUID()}`,
+		username: MANAGER.username,
+		name: 'Drill Manager',
+		role: 'manager',
+		passwordHash: hash.join('$'),
+		createdAt: at,
+		createdById: null,
+		passwordChangedAt: at
+	};
+	mkdirSync(path.join(dataDir, 'accounts'), { recursive: true });
+	writeFileSync(path.join(dataDir, 'accounts/users.json'), JSON.stringify({ users: [manager] }));
+}
+
+/** Signs in through the sign-in form and returns the session cookie (`name=value`). */
+export async function signIn(server: ServerProcess, username: string, password: string) {
+	const response = await fetch(`${server.origin}/signin`, {
 		method: 'POST',
 		headers: {
 			Origin: server.origin,
@@ -264,18 +302,65 @@ export async function nameTrainee(server: ServerProcess, name: string): Promise<
 			Accept: 'application/json',
 			'content-type': 'application/x-www-form-urlencoded'
 		},
-		body: new URLSearchParams({ name }).toString(),
+		body: new URLSearchParams({ username, password }).toString(),
 		signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
 	});
 	const cookie = response.headers
 		.getSetCookie()
 		.map((header) => header.split(';')[0])
-		.find((pair) => pair.startsWith('five_lines_trainee='));
+		.find((pair) => pair.startsWith('five_lines_session='));
 	if (response.status !== 200 || !cookie) {
-		throw new Error(`Naming "${name}" answered ${response.status} with no trainee cookie.`);
+		throw new Error(`Signing in "${username}" answered ${response.status} with no session.`);
 	}
 
 	return cookie;
+}
+
+const managerCookies = new WeakMap<ServerProcess, Promise<string>>();
+
+/** The drill manager's session on this server, signed in once. */
+export function managerCookie(server: ServerProcess): Promise<string> {
+	let cookie = managerCookies.get(server);
+	if (!cookie) {
+		cookie = signIn(server, MANAGER.username, MANAGER.password);
+		managerCookies.set(server, cookie);
+	}
+
+	return cookie;
+}
+
+let accountCount = 0;
+
+/**
+ * Makes an account through the manager's people page and signs it in; returns its session
+ * cookie. The username is derived from the name and made unique.
+ */
+export async function createAccount(
+	server: ServerProcess,
+	name: string,
+	role: 'trainee' | 'coach' = 'trainee'
+): Promise<string> {
+	accountCount += 1;
+	const slug = name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+	const username = `${slug.slice(0, 20) || 'rep'}-${accountCount}`;
+	const password = `practice password ${accountCount}`;
+	const body = new URLSearchParams({ username, name, role, password, teamId: '' }).toString();
+	const answer = await postAction(server, '/people?/create', body, {
+		cookie: await managerCookie(server)
+	});
+	if (answer.type !== 'success') {
+		throw new Error(`Creating "${name}" answered ${JSON.stringify(answer)}.`);
+	}
+
+	return signIn(server, username, password);
+}
+
+/** A new trainee account, signed in: their session cookie. */
+export function nameTrainee(server: ServerProcess, name: string): Promise<string> {
+	return createAccount(server, name);
 }
 
 /** Starts an attempt on a scenario for the trainee and returns its id. */

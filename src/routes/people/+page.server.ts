@@ -24,7 +24,9 @@ export const actions: Actions = {
 			teamId: textField(form, 'teamId')
 		};
 		const result = await createPerson(viewer, fields);
-		if (!result.ok) return fail(400, { action: 'create', errors: result.errors, fields });
+		// The password is never sent back to the browser, not even to refill the form.
+		const shown = { ...fields, password: '' };
+		if (!result.ok) return fail(400, { action: 'create', errors: result.errors, fields: shown });
 
 		return { action: 'create', created: result.username };
 	},
