@@ -1,0 +1,386 @@
+/**
+ * What the assignment pages show and do: a trainee's own assignments with where they stand, a
+ * coach's or manager's overview with one row per targeted trainee, and creating and removing
+ * assignments within the viewer's reach. Days are the viewer's, in their time zone.
+ */
+import {
+	assignmentStatus,
+	describePolicy,
+	isAssignedTo,
+	isCalendarDate,
+	sortByUrgency,
+	type Assignment,
+	type AssignmentState,
+	type AssignmentTarget
+} from '$lib/assignment-status';
+import { dayInZone } from '$lib/time-zone';
+import { isInScope, scopeOf, teamsOf, type Viewer } from './access';
+import { listUsers, type User } from './accounts';
+import {
+	createAssignment,
+	listAssignments,
+	readAssignment,
+	removeAssignment,
+	type AssignmentErrors
+} from './assignments';
+import { effectiveTotal, listAttemptsByTrainee, type AttemptSummary } from './attempts';
+import { textField } from './forms';
+import { getScenario, listScenarios } from './scenarios';
+import { listTeams, type Team } from './teams';
+
+/** Where one trainee stands on one assignment, in words and figures for a page. */
+export interface Standing {
+	state: AssignmentState;
+	/** "Passed (late)", "Overdue", "Due 2026-12-31", "Not passed yet". */
+	stateText: string;
+	isLate: boolean;
+	/** The counted attempt's score as shown ("79.9"), a coach's override included. */
+	score: string | null;
+	countedAttemptId: string | null;
+	attemptsCounted: number;
+}
+
+/** One of a trainee's assignments, as their home page lists it. */
+export interface OwnAssignment extends Standing {
+	id: string;
+	scenarioId: string;
+	scenarioTitle: string;
+	dueDate: string;
+	passMark: number;
+	policyText: string;
+}
+
+/** One targeted trainee's line under an assignment on the coaches' page. */
+export interface TraineeRow extends Standing {
+	traineeId: string;
+	traineeName: string;
+}
+
+/** An assignment on the coaches' page, with a row per trainee it targets now. */
+export interface OverviewAssignment {
+	id: string;
+	scenarioId: string;
+	scenarioTitle: string;
+	/** "Team East region", or the trainee's name. */
+	targetText: string;
+	dueDate: string;
+	passMark: number;
+	policyText: string;
+	createdByName: string;
+	canRemove: boolean;
+	rows: TraineeRow[];
+}
+
+/** What the create form offers: playable scenarios, and the teams and trainees in reach. */
+export interface AssignmentChoices {
+	scenarios: { id: string; title: string; passMark: number }[];
+	teams: { id: string; name: string }[];
+	trainees: { id: string; name: string }[];
+	/** The viewer's date: the earliest due date the form accepts. */
+	today: string;
+}
+
+export interface AssignmentsOverview {
+	assignments: OverviewAssignment[];
+	choices: AssignmentChoices;
+}
+
+/** The create form's fields as typed, to fill the form again after a refusal. */
+export type AssignmentFormValues = Record<
+	'scenarioId' | 'target' | 'dueDate' | 'passMark' | 'policy',
+	string
+>;
+
+export type CreateForResult =
+	| { ok: true; assignment: Assignment }
+	| { ok: false; errors: AssignmentErrors; values: AssignmentFormValues };
+
+interface Calendar {
+	today: string;
+	dayOf: (iso: string) => string;
+}
+
+function calendarIn(timeZone: string, now: Date): Calendar {
+	return { today: dayInZone(now, timeZone), dayOf: (iso) => dayInZone(iso, timeZone) };
+}
+
+/** The state in words, as both pages show it. */
+export function describeState(state: AssignmentState, isLate: boolean, dueDate: string): string {
+	if (state === 'passed') return isLate ? 'Passed (late)' : 'Passed';
+	if (state === 'overdue') return 'Overdue';
+
+	return state === 'due' ? `Due ${dueDate}` : 'Not passed yet';
+}
+
+/** Where a trainee stands, from their attempts (any scenario; only this one's count). */
+function standingOf(
+	assignment: Assignment,
+	summaries: AttemptSummary[],
+	calendar: Calendar
+): Standing {
+	const onScenario = summaries.filter((summary) => summary.scenarioId === assignment.scenarioId);
+	const attempts = onScenario.map((summary) => ({
+		attemptId: summary.attemptId,
+		startedAt: summary.startedAt,
+		finishedAt: summary.finishedAt,
+		score: effectiveTotal(summary)
+	}));
+	const status = assignmentStatus({ assignment, attempts, ...calendar });
+	const counted = onScenario.find((summary) => summary.attemptId === status.counted?.attemptId);
+
+	return {
+		state: status.state,
+		stateText: describeState(status.state, status.isLate, assignment.dueDate),
+		isLate: status.isLate,
+		score: counted ? (counted.override?.display ?? counted.scoreDisplay) : null,
+		countedAttemptId: counted?.attemptId ?? null,
+		attemptsCounted: status.attemptsCounted
+	};
+}
+
+function fieldsOf(assignment: Assignment) {
+	const { id, scenarioId, scenarioTitle, dueDate, passMark } = assignment;
+
+	return {
+		id,
+		scenarioId,
+		scenarioTitle,
+		dueDate,
+		passMark,
+		policyText: describePolicy(assignment.policy)
+	};
+}
+
+/** The viewer's assignments, set for them or their team, the most urgent first. */
+export async function assignmentsForTrainee(
+	viewer: Viewer,
+	timeZone: string,
+	now = new Date()
+): Promise<OwnAssignment[]> {
+	const teamIds = (await listTeams())
+		.filter((team) => team.memberIds.includes(viewer.id))
+		.map((team) => team.id);
+	const mine = (await listAssignments()).filter((assignment) =>
+		isAssignedTo(assignment, { id: viewer.id, teamIds })
+	);
+	const summaries = await listAttemptsByTrainee(viewer.id);
+	const calendar = calendarIn(timeZone, now);
+	const items = mine.map((assignment) => ({
+		assignment,
+		status: standingOf(assignment, summaries, calendar)
+	}));
+
+	return sortByUrgency(items).map(({ assignment, status }) => ({
+		...fieldsOf(assignment),
+		...status
+	}));
+}
+
+/** The trainee ids an assignment targets now: a team's current members, or the one trainee. */
+function targetedIds(target: AssignmentTarget, teams: Team[]): string[] {
+	if (target.kind === 'trainee') return [target.traineeId];
+
+	return teams.find((team) => team.id === target.teamId)?.memberIds ?? [];
+}
+
+function targetText(target: AssignmentTarget, teams: Team[], names: Map<string, string>): string {
+	if (target.kind === 'trainee') return names.get(target.traineeId) ?? 'A removed account';
+	const team = teams.find((candidate) => candidate.id === target.teamId);
+
+	return team ? `Team ${team.name}` : 'A removed team';
+}
+
+/** Whether a coach follows an assignment: they made it, or it targets their teams' people. */
+function isFollowedBy(viewer: Viewer, assignment: Assignment, ownTeams: Team[]): boolean {
+	if (viewer.role === 'manager' || assignment.createdById === viewer.id) return true;
+	const { target } = assignment;
+	if (target.kind === 'team') return ownTeams.some((team) => team.id === target.teamId);
+
+	return ownTeams.some((team) => team.memberIds.includes(target.traineeId));
+}
+
+/** Each trainee's attempts, read once per page however many assignments name them. */
+function attemptReader(): (traineeId: string) => Promise<AttemptSummary[]> {
+	const read = new Map<string, Promise<AttemptSummary[]>>();
+
+	return (traineeId) => {
+		let summaries = read.get(traineeId);
+		if (!summaries) {
+			summaries = listAttemptsByTrainee(traineeId);
+			read.set(traineeId, summaries);
+		}
+
+		return summaries;
+	};
+}
+
+/** Every assignment the viewer follows, with a row per trainee in reach, and the form's choices. */
+export async function assignmentsOverview(
+	viewer: Viewer,
+	timeZone: string,
+	now = new Date()
+): Promise<AssignmentsOverview> {
+	const [teams, users, ownTeams, scope] = await Promise.all([
+		listTeams(),
+		listUsers(),
+		teamsOf(viewer),
+		scopeOf(viewer)
+	]);
+	const names = new Map(users.map((user) => [user.id, user.name]));
+	const attemptsOf = attemptReader();
+	const calendar = calendarIn(timeZone, now);
+
+	const followed = (await listAssignments()).filter((a) => isFollowedBy(viewer, a, ownTeams));
+	const assignments = await Promise.all(
+		followed.map(async (assignment) => {
+			const ids = targetedIds(assignment.target, teams).filter((id) => isInScope(scope, id));
+			const rows = await Promise.all(
+				ids.map(async (traineeId) => ({
+					traineeId,
+					traineeName: names.get(traineeId) ?? traineeId,
+					...standingOf(assignment, await attemptsOf(traineeId), calendar)
+				}))
+			);
+			return {
+				...fieldsOf(assignment),
+				targetText: targetText(assignment.target, teams, names),
+				createdByName: assignment.createdByName,
+				canRemove: mayRemove(viewer, assignment),
+				rows
+			};
+		})
+	);
+
+	return {
+		assignments: assignments.sort(bySoonestDue),
+		choices: await choicesFor(viewer, users, calendar.today)
+	};
+}
+
+function bySoonestDue(a: OverviewAssignment, b: OverviewAssignment): number {
+	return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0;
+}
+
+/** The trainees a viewer may assign to: everyone's for a manager, their teams' for a coach. */
+async function traineesInReach(viewer: Viewer, users: User[]): Promise<User[]> {
+	const scope = await scopeOf(viewer);
+
+	return users.filter((user) => user.role === 'trainee' && isInScope(scope, user.id));
+}
+
+async function choicesFor(
+	viewer: Viewer,
+	users: User[],
+	today: string
+): Promise<AssignmentChoices> {
+	const { scenarios } = await listScenarios();
+	const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+	return {
+		scenarios: scenarios
+			.map(({ scenario }) => ({
+				id: scenario.id,
+				title: scenario.title,
+				passMark: scenario.passMark
+			}))
+			.sort((a, b) => a.title.localeCompare(b.title)),
+		teams: (await teamsOf(viewer)).map(({ id, name }) => ({ id, name })).sort(byName),
+		trainees: (await traineesInReach(viewer, users))
+			.map(({ id, name }) => ({ id, name }))
+			.sort(byName),
+		today
+	};
+}
+
+const REACH = 'you can assign only to your own teams and their members.';
+
+const TARGET_VALUE = /^(team|trainee):(.+)$/;
+
+/** The target a form's `target` value names ("team:<id>" or "trainee:<id>"), or null. */
+function parseTarget(value: string): AssignmentTarget | null {
+	const [, kind, id] = TARGET_VALUE.exec(value) ?? [];
+	if (kind === 'team') return { kind: 'team', teamId: id };
+
+	return kind === 'trainee' ? { kind: 'trainee', traineeId: id } : null;
+}
+
+/** What is wrong with the target for this viewer, or null when they may assign to it. */
+async function targetError(viewer: Viewer, target: AssignmentTarget): Promise<string | null> {
+	if (target.kind === 'team') {
+		const team = (await listTeams()).find((candidate) => candidate.id === target.teamId);
+		if (!team) return 'There is no such team; choose one from the list.';
+		const isOwn = viewer.role === 'manager' || team.coachId === viewer.id;
+
+		return isOwn ? null : `You do not lead the team "${team.name}"; ${REACH}`;
+	}
+	const users = await listUsers();
+	const trainee = users.find((user) => user.id === target.traineeId && user.role === 'trainee');
+	if (!trainee) return 'There is no such trainee; choose one from the list.';
+	const inReach = (await traineesInReach(viewer, users)).some((user) => user.id === trainee.id);
+
+	return inReach ? null : `${trainee.name} is not in a team you lead; ${REACH}`;
+}
+
+function formValues(form: FormData): AssignmentFormValues {
+	return {
+		scenarioId: textField(form, 'scenarioId').trim(),
+		target: textField(form, 'target').trim(),
+		dueDate: textField(form, 'dueDate').trim(),
+		passMark: textField(form, 'passMark').trim(),
+		policy: textField(form, 'policy').trim()
+	};
+}
+
+/**
+ * Checks what only the app knows (the scenario is playable, the target is in the viewer's
+ * reach, the due date is not past in their zone), then stores the assignment. An empty pass
+ * mark takes the scenario's own.
+ */
+export async function createAssignmentFor(
+	viewer: Viewer,
+	form: FormData,
+	timeZone: string,
+	now = new Date()
+): Promise<CreateForResult> {
+	const values = formValues(form);
+	const entry = values.scenarioId ? await getScenario(values.scenarioId) : null;
+	const target = parseTarget(values.target);
+	const today = dayInZone(now, timeZone);
+
+	const errors: AssignmentErrors = {};
+	if (values.scenarioId && !entry) {
+		errors.scenarioId = `There is no playable scenario "${values.scenarioId}"; choose one from the list.`;
+	}
+	if (values.target && !target) errors.target = 'Choose a trainee or a team from the list.';
+	const targetProblem = target ? await targetError(viewer, target) : null;
+	if (targetProblem) errors.target = targetProblem;
+	if (isCalendarDate(values.dueDate) && values.dueDate < today) {
+		errors.dueDate = `The due date ${values.dueDate} has passed; choose today (${today}) or a later day.`;
+	}
+	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
+
+	const result = await createAssignment({
+		scenarioId: values.scenarioId,
+		scenarioTitle: entry?.scenario.title ?? '',
+		target,
+		dueDate: values.dueDate,
+		passMark: values.passMark === '' && entry ? entry.scenario.passMark : values.passMark,
+		policy: values.policy,
+		createdById: viewer.id,
+		createdByName: viewer.name
+	});
+
+	return result.ok ? result : { ok: false, errors: result.errors, values };
+}
+
+function mayRemove(viewer: Viewer, assignment: Assignment): boolean {
+	return viewer.role === 'manager' || assignment.createdById === viewer.id;
+}
+
+/** Removes an assignment its creator or a manager asks to; false for anyone else, as if missing. */
+export async function removeAssignmentFor(viewer: Viewer, id: string): Promise<boolean> {
+	const assignment = await readAssignment(id);
+	if (!assignment || !mayRemove(viewer, assignment)) return false;
+
+	return removeAssignment(id);
+}
