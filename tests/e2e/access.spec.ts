@@ -1,10 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { TITLES, moveLabel, newAttempt, playMoves, saveName, uniqueName } from './support';
+import {
+	MANAGER,
+	TITLES,
+	moveLabel,
+	newAttempt,
+	playMoves,
+	signIn,
+	signUp,
+	uniqueName
+} from './support';
 
 test.describe('the coaches page', () => {
 	test('lists the broken scenario with its located error and hides it from trainees', async ({
 		page
 	}) => {
+		await signIn(page, MANAGER.username, MANAGER.password);
 		await page.goto('/coach');
 
 		await expect(
@@ -46,12 +56,16 @@ test.describe('attempt pages', () => {
 
 		const other = await browser.newContext({ baseURL });
 		const stranger = await other.newPage();
-		await saveName(stranger, uniqueName('Stranger'));
-		for (const url of [playUrl, `${playUrl}/debrief`]) {
+		await signUp(stranger, uniqueName('Stranger'));
+		const refusals = {
+			[playUrl]: 'There is no such attempt of yours. Start a new one from the scenarios.',
+			[`${playUrl}/debrief`]: 'There is no such attempt, or it is not yours to see.'
+		};
+		for (const [url, refusal] of Object.entries(refusals)) {
 			const response = await stranger.goto(url);
 			expect(response?.status()).toBe(404);
 			await expect(stranger.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
-			await expect(stranger.getByText('There is no such attempt of yours.')).toBeVisible();
+			await expect(stranger.getByText(refusal)).toBeVisible();
 			await expect(stranger.getByText('Interview the Director of Nursing')).toHaveCount(0);
 		}
 		await other.close();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { moveLabel, recordedPath, saveName, TITLES, uniqueName, type ScenarioId } from './support';
+import { moveLabel, recordedPath, signUp, TITLES, uniqueName, type ScenarioId } from './support';
 
 const BUREAU: ScenarioId = 'zh-city-bureau';
 
@@ -9,7 +9,7 @@ const BUREAU: ScenarioId = 'zh-city-bureau';
  */
 
 async function startBureau(page: Page): Promise<void> {
-	await saveName(page, uniqueName('小王'));
+	await signUp(page, uniqueName('小王'));
 	await page.getByRole('link', { name: TITLES[BUREAU], exact: true }).click();
 	await expect(page.getByRole('heading', { level: 2, name: '人物关系' })).toBeVisible();
 	await page.getByRole('button', { name: '开始这单' }).click();

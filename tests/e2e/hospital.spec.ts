@@ -6,7 +6,7 @@ import {
 	playMoves,
 	playToDebrief,
 	recordedPath,
-	saveName,
+	signUp,
 	scoreHeading,
 	uniqueName
 } from './support';
@@ -18,7 +18,7 @@ test.describe('the city hospital deal', () => {
 		page
 	}) => {
 		const win = recordedPath(HOSPITAL, 'win');
-		await saveName(page, uniqueName('Winner'));
+		await signUp(page, uniqueName('Winner'));
 
 		await page.getByRole('link', { name: TITLES[HOSPITAL], exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1, name: TITLES[HOSPITAL] })).toBeVisible();

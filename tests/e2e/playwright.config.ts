@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,8 +19,20 @@ function prepareFolders() {
 		cpSync(join(root, 'tests/fixtures/e2e/broken-scenario.md'), join(content, 'broken.md'));
 		process.env.E2E_DATA_DIR = join(base, 'data');
 		process.env.E2E_CONTENT_DIR = content;
+		createManager(process.env.E2E_DATA_DIR);
 	}
 	return { data: process.env.E2E_DATA_DIR, content: process.env.E2E_CONTENT_DIR as string };
+}
+
+/** The manager the specs sign in as, made with the README's command before the server starts. */
+function createManager(dataDir: string) {
+	const args = ['scripts/create-manager.ts', '--username', 'e2e-manager', '--name', 'E2E Manager'];
+	execFileSync(join(root, 'node_modules/.bin/tsx'), args, {
+		cwd: root,
+		input: 'e2e manager password\n',
+		env: { ...process.env, FIVE_LINES_DATA: dataDir },
+		stdio: ['pipe', 'ignore', 'inherit']
+	});
 }
 
 /** Debian's Chromium where it is installed, else whatever Playwright has of its own. */

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** Where the run's server listens (playwright.config.ts). */
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4317}`;
 
 export type ScenarioId = 'city-hospital' | 'zh-city-bureau';
 export type PathKind = 'win' | 'lossTrigger' | 'lossDecision';
@@ -59,14 +61,62 @@ export function uniqueName(prefix: string): string {
 	return `${prefix} ${randomUUID().slice(0, 8)}`;
 }
 
-/** Gives a display name on the home page, as a new trainee does first. */
-export async function saveName(page: Page, name: string): Promise<void> {
-	await page.goto('/');
-	await page.getByLabel('Display name').fill(name);
-	await page.getByRole('button', { name: 'Save name' }).click();
+/** The manager the run starts with (see playwright.config.ts). */
+export const MANAGER = { username: 'e2e-manager', password: 'e2e manager password' };
 
-	await expect(page.getByRole('status')).toHaveText('Name saved.');
-	await expect(page.getByText(`Playing as ${name}`)).toBeVisible();
+/** Signs in through the sign-in form and waits for the home page. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+	await page.goto('/signin');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+export interface Account {
+	username: string;
+	password: string;
+	name: string;
+}
+
+/**
+ * Makes an account as the manager does on the people page, posting its form from a separate
+ * session, so a spec about trainees need not click through the manager's pages each time.
+ */
+export async function createAccount(
+	baseURL: string,
+	name: string,
+	role: 'trainee' | 'coach' = 'trainee'
+): Promise<Account> {
+	const username = `${
+		name
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || 'rep'
+	}-${randomUUID().slice(0, 8)}`;
+	const account = { username, password: `practice ${randomUUID().slice(0, 8)} password`, name };
+	const api = await request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+	await api.post('/signin', { form: { username: MANAGER.username, password: MANAGER.password } });
+	const created = await api.post('/people?/create', {
+		form: { name, username, role, password: account.password, teamId: '' }
+	});
+	// Not asking for HTML, the action answers as it does to an enhanced form: JSON.
+	const answer = (await created.json()) as { type: string };
+	await api.dispose();
+	if (answer.type !== 'success') {
+		throw new Error(`The people page did not create "${username}": ${JSON.stringify(answer)}.`);
+	}
+
+	return account;
+}
+
+/** A new trainee account, signed in on the page. */
+export async function signUp(page: Page, name: string): Promise<Account> {
+	const account = await createAccount(BASE_URL, name);
+	await signIn(page, account.username, account.password);
+
+	return account;
 }
 
 /** Opens a scenario from the catalogue, starts it and returns the attempt's play URL. */
@@ -84,7 +134,7 @@ export async function startScenario(page: Page, scenario: ScenarioId): Promise<s
 
 /** A new trainee with their own name, on the first turn of a fresh attempt. */
 export async function newAttempt(page: Page, scenario: ScenarioId, who: string): Promise<string> {
-	await saveName(page, uniqueName(who));
+	await signUp(page, uniqueName(who));
 
 	return startScenario(page, scenario);
 }
