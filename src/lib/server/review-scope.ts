@@ -180,11 +180,11 @@ function period(from: string | undefined, to: string | undefined, notices: strin
 	return [undefined, undefined];
 }
 
-function dayCheck(which: string): Check {
+function dayCheck(which: 'start' | 'end'): Check {
+	const form = 'enter it as YYYY-MM-DD, such as 2026-03-02';
+
 	return (value) =>
-		isDay(value)
-			? null
-			: `The ${which} date ${quoted(value)} is not a date; enter it as YYYY-MM-DD, such as 2026-03-02.`;
+		isDay(value) ? null : `The ${which} date ${quoted(value)} is not a date; ${form}.`;
 }
 
 async function optionsFor(viewer: Viewer, members: Member[]): Promise<FilterOptions> {

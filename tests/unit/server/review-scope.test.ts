@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { isHttpError, isRedirect, type Cookies } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '../../../src/lib/deal/types';
 import type { AttemptFacts } from '../../../src/lib/scoring/facts';
@@ -18,6 +19,8 @@ import { overrideScore } from '../../../src/lib/server/reviews';
 import { getScenario } from '../../../src/lib/server/scenarios';
 import { attemptFile, getStore } from '../../../src/lib/server/store';
 import { createTeam, placeTrainee } from '../../../src/lib/server/teams';
+import { GET as getCsv } from '../../../src/routes/export/attempts.csv/+server';
+import { GET as getXapi } from '../../../src/routes/export/xapi.json/+server';
 
 // The app's module verbs read FIVE_LINES_DATA when first used: point it at a fresh directory.
 const dataDir = await vi.hoisted(async () => {
@@ -267,7 +270,7 @@ describe('parseFilters', () => {
 });
 
 describe('exportRows', () => {
-	it('joins each attempt, oldest first, with its scenario version and the override in force', async () => {
+	it('joins each attempt, oldest first, to its scenario and override in force', async () => {
 		vi.setSystemTime(new Date('2026-03-03T10:00:00.000Z'));
 		const first = { reason: 'First look.', byId: people.cora.id, byName: 'Cora Coach' };
 		await overrideScore(ids.annSecond, {
@@ -312,5 +315,82 @@ describe('exportRows', () => {
 
 		expect(await seen(people.max, only)).toEqual([`Cy Park: ${ids.cy}`]);
 		expect(await exportRows(people.max, only)).toEqual([]);
+	});
+});
+
+describe('export routes', () => {
+	const ORIGIN = 'http://127.0.0.1:5173';
+	const NO_COOKIES = { get: () => undefined } as unknown as Cookies;
+
+	/** Calls an export as the viewer would, with the dashboard's query. */
+	function call(handler: typeof getCsv, path: string, viewer: Viewer | null): Promise<Response> {
+		const event = { url: new URL(path, ORIGIN), locals: { viewer }, cookies: NO_COOKIES };
+
+		return Promise.resolve(handler(event as unknown as Parameters<typeof getCsv>[0]));
+	}
+
+	/** What the handler threw: a redirect's status and location, or an error's status. */
+	async function refusal(response: Promise<Response>): Promise<unknown> {
+		try {
+			await response;
+			return 'answered';
+		} catch (thrown) {
+			if (isRedirect(thrown)) return { status: thrown.status, location: thrown.location };
+			if (isHttpError(thrown)) return { status: thrown.status };
+			throw thrown;
+		}
+	}
+
+	it("sends a coach's attempts as a CSV file named for today in the chosen zone", async () => {
+		vi.setSystemTime(new Date('2026-03-04T17:00:00.000Z')); // 01:00 on 5 March in Shanghai
+		const response = await call(getCsv, '/export/attempts.csv?tz=Asia%2FShanghai', people.cora);
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		const lines = new TextDecoder().decode(bytes).split('\r\n');
+
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(response.headers.get('content-disposition')).toBe(
+			'attachment; filename="five-lines-attempts-2026-03-05.csv"'
+		);
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte order mark
+		expect(lines.map((line) => line.split(',')[0])).toEqual([
+			'attempt_id',
+			ids.annFirst,
+			ids.annSecond,
+			''
+		]);
+		expect(lines[2]).toContain(',64.5,64.5,70,yes,75.5,Judged the call live.,Cora Coach');
+	});
+
+	it('sends xAPI statements with the site as home page and the override as the score', async () => {
+		const response = await call(getXapi, `/export/xapi.json?trainee=${people.ann.id}`, people.max);
+		const statements = (await response.json()) as {
+			verb: { id: string };
+			actor: { account: { homePage: string; name: string } };
+			result?: { score: { raw: number } };
+		}[];
+
+		expect(response.headers.get('content-type')).toBe('application/json');
+		expect(
+			statements.map((s) => [s.verb.id, s.actor.account.homePage, s.result?.score.raw])
+		).toEqual([
+			['http://adlnet.gov/expapi/verbs/interacted', ORIGIN, undefined],
+			['http://adlnet.gov/expapi/verbs/passed', ORIGIN, 75.5]
+		]);
+	});
+
+	it.each([
+		[getCsv, '/export/attempts.csv?from=2026-03-01'],
+		[getXapi, '/export/xapi.json']
+	])('sends a signed-out request to sign in first (%#)', async (handler, path) => {
+		expect(await refusal(call(handler, path, null))).toEqual({
+			status: 303,
+			location: `/signin?next=${encodeURIComponent(path)}`
+		});
+	});
+
+	it.each([getCsv, getXapi])('refuses a trainee (%#)', async (handler) => {
+		expect(await refusal(call(handler, '/export/attempts.csv', people.ann))).toEqual({
+			status: 403
+		});
 	});
 });
