@@ -4,7 +4,7 @@
  * wait doubles with every failure (a restart forgets the counts, which only helps a user).
  */
 import { findUser, type User } from './accounts';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword, type HashOptions } from './passwords';
 
 /** Failures allowed before any wait, per username and per address. */
 const FREE_FAILURES = { username: 3, address: 20 };
@@ -30,9 +30,11 @@ export class SignInGuard {
 	readonly #failures = new Map<string, Failures>();
 	#dummyHash: Promise<string> | null = null;
 
+	/** `hashing` must match the cost of the stored hashes, so an unknown name costs the same. */
 	constructor(
 		private readonly find: (username: string) => Promise<User | null> = findUser,
-		private readonly now: () => number = Date.now
+		private readonly now: () => number = Date.now,
+		private readonly hashing: HashOptions = {}
 	) {}
 
 	async signIn(username: string, password: string, address: string): Promise<SignInResult> {
@@ -42,7 +44,9 @@ export class SignInGuard {
 
 		const user = await this.find(username);
 		// An unknown username costs as much as a wrong password, so timing reveals nothing.
-		const hash = user?.passwordHash ?? (await (this.#dummyHash ??= hashPassword('not a password')));
+		const hash =
+			user?.passwordHash ??
+			(await (this.#dummyHash ??= hashPassword('not a password', this.hashing)));
 		const isRight = (await verifyPassword(password, hash)) && user !== null;
 		if (!isRight) {
 			this.#fail(keys[0], FREE_FAILURES.username);

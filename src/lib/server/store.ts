@@ -236,8 +236,8 @@ export function getStore(): Store {
 	if (existing) return existing;
 
 	const store = openStore(dir);
+	if (stores.size === 0) process.once('exit', () => stores.forEach((open) => open.close()));
 	stores.set(dir, store);
-	process.once('exit', () => store.close());
 
 	return store;
 }
