@@ -1,14 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { listUsers } from '$lib/server/accounts';
 import { readForm, textField, UNREADABLE_FORM } from '$lib/server/forms';
 import { safeNext } from '$lib/server/guards';
 import { setSessionCookie, startSession } from '$lib/server/sessions';
 import { signInGuard } from '$lib/server/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.viewer) redirect(303, safeNext(url.searchParams.get('next')));
 
-	return {};
+	// A fresh install has no account: the page says how to make the first manager.
+	return { hasAccounts: (await listUsers()).length > 0 };
 };
 
 export const actions: Actions = {
