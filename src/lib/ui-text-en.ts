@@ -122,5 +122,16 @@ export const EN: UiText = {
 		noRulesDecided: 'This move decided no rule.',
 		rulesAtEnd: 'Rules decided by the end of the deal',
 		notScored: 'The attempt is not finished, so no rule has been judged yet.'
+	},
+	reviewNotes: {
+		heading: "Reviewers' comments",
+		wholeAttempt: 'On the whole attempt',
+		onMoves: 'On single moves',
+		byLine: (name, time) => `${name}, ${time}`,
+		overrideHeading: 'Score set by a reviewer',
+		override: (score, original, name, time) =>
+			`The score in force is ${score}, in place of the computed ${original}; set by ${name} on ${time}.`,
+		reason: (reason) => `Why: ${reason}`,
+		openReview: 'Open the review page'
 	}
 };

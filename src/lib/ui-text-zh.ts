@@ -108,5 +108,16 @@ export const ZH: UiText = {
 		noRulesDecided: '这一步没有判定任何规则。',
 		rulesAtEnd: '到结局时判定的规则',
 		notScored: '这次练习尚未结束，还没有判定任何规则。'
+	},
+	reviewNotes: {
+		heading: '评审意见',
+		wholeAttempt: '针对整次练习',
+		onMoves: '针对具体某一步',
+		byLine: (name, time) => `${name}，${time}`,
+		overrideHeading: '评审调整后的得分',
+		override: (score, original, name, time) =>
+			`现行得分为 ${score}，取代系统计算的 ${original}；由 ${name} 于 ${time} 调整。`,
+		reason: (reason) => `理由：${reason}`,
+		openReview: '打开评审页'
 	}
 };

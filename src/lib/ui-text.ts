@@ -124,6 +124,21 @@ export interface ReplayText {
 	notScored: string;
 }
 
+/** What a debrief says of a coach's review: comments, and a score a reviewer put in force. */
+export interface ReviewNotesText {
+	heading: string;
+	wholeAttempt: string;
+	onMoves: string;
+	/** Who wrote a comment and when: "Ana Coach, 2025-03-01 09:00". */
+	byLine: (name: string, time: string) => string;
+	overrideHeading: string;
+	/** The score in force, the computed one it replaced, who set it and when. */
+	override: (score: string, original: string, name: string, time: string) => string;
+	reason: (reason: string) => string;
+	/** The reviewer's link from the debrief to the review page. */
+	openReview: string;
+}
+
 /** Why the server did not play a posted move. */
 export interface RefusalText {
 	unreadableForm: string;
@@ -143,6 +158,7 @@ export interface UiText {
 	timeline: TimelineText;
 	refusals: RefusalText;
 	replay: ReplayText;
+	reviewNotes: ReviewNotesText;
 }
 
 const TEXTS: Record<Language, UiText> = { en: EN, zh: ZH };

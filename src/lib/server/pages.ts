@@ -11,6 +11,7 @@ import { buildPlayView, presentLines } from '$lib/views/play-view';
 import type { DebriefView, PlayView, ScenarioCard } from '$lib/views/types';
 import { listAttemptsByTrainee } from './attempts';
 import { ownAttempt, replayed, visibleAttempt } from './owned-attempt';
+import { debriefNotes, reviewsAttempt, type DebriefNotes } from './review-pages';
 import { getScenario, listScenarios } from './scenarios';
 import type { Viewer } from './access';
 
@@ -83,17 +84,27 @@ export async function loadPlay(
 	};
 }
 
-export async function loadDebrief(
-	attemptId: string,
-	viewer: Viewer
-): Promise<{ view: DebriefView | null; moveLabels: Record<string, string> } | null> {
+/** What the debrief route gets: a null view while the deal is still being played. */
+export interface DebriefPage {
+	view: DebriefView | null;
+	moveLabels: Record<string, string>;
+	/** The coach's comments and any score override; null while the deal is being played. */
+	notes: DebriefNotes | null;
+	/** Whether the viewer reviews this attempt (and so is sent to the review page, not play). */
+	isReviewing: boolean;
+}
+
+/** The debrief of an attempt the viewer may see, or null. */
+export async function loadDebrief(attemptId: string, viewer: Viewer): Promise<DebriefPage | null> {
 	const found = await visibleAttempt(attemptId, viewer);
 	if (!found) return null;
 
 	const { attempt, scenario } = found;
 	const labels = moveLabels(scenario);
-	// Null view: the deal is still being played.
-	if (!attempt.outcome || !attempt.report) return { view: null, moveLabels: labels };
+	const isReviewing = reviewsAttempt(viewer, attempt);
+	if (!attempt.outcome || !attempt.report) {
+		return { view: null, moveLabels: labels, notes: null, isReviewing };
+	}
 
 	const deal = replayed(scenario, attempt.log);
 	const view = buildDebriefView(
@@ -101,8 +112,9 @@ export async function loadDebrief(
 		scenario,
 		deal.context
 	);
+	const notes = await debriefNotes(attempt, scenario, attempt.report);
 
-	return { view, moveLabels: labels };
+	return { view, moveLabels: labels, notes, isReviewing };
 }
 
 /** Every scenario file for the coaches' page, valid or not, with formatted errors. */
