@@ -19,6 +19,7 @@ import { overrideScore } from '../../../src/lib/server/reviews';
 import { getScenario } from '../../../src/lib/server/scenarios';
 import { attemptFile, getStore } from '../../../src/lib/server/store';
 import { createTeam, placeTrainee } from '../../../src/lib/server/teams';
+import { queryOf } from '../../../src/routes/dashboard/dashboard-page';
 import { GET as getCsv } from '../../../src/routes/export/attempts.csv/+server';
 import { GET as getXapi } from '../../../src/routes/export/xapi.json/+server';
 
@@ -269,6 +270,26 @@ describe('parseFilters', () => {
 	});
 });
 
+describe('queryOf', () => {
+	it('writes filters that parseFilters reads back unchanged, for links and downloads', async () => {
+		const filters: ReviewFilters = {
+			timeZone: 'America/Los_Angeles',
+			traineeId: people.ann.id,
+			scenarioId: 'city-hospital',
+			from: '2026-03-01',
+			to: '2026-03-31'
+		};
+		const query = queryOf(filters);
+		const parsed = await parseFilters(new URL(`http://x/?${query}`), people.cora, filters.timeZone);
+
+		expect(query).toBe(
+			`scenario=city-hospital&trainee=${people.ann.id}&from=2026-03-01&to=2026-03-31` +
+				'&tz=America%2FLos_Angeles'
+		);
+		expect(parsed).toMatchObject({ filters, notices: [] });
+	});
+});
+
 describe('exportRows', () => {
 	it('joins each attempt, oldest first, to its scenario and override in force', async () => {
 		vi.setSystemTime(new Date('2026-03-03T10:00:00.000Z'));
@@ -322,11 +343,13 @@ describe('export routes', () => {
 	const ORIGIN = 'http://127.0.0.1:5173';
 	const NO_COOKIES = { get: () => undefined } as unknown as Cookies;
 
+	type Handler = (event: never) => Response | Promise<Response>;
+
 	/** Calls an export as the viewer would, with the dashboard's query. */
-	function call(handler: typeof getCsv, path: string, viewer: Viewer | null): Promise<Response> {
+	function call(handler: Handler, path: string, viewer: Viewer | null): Promise<Response> {
 		const event = { url: new URL(path, ORIGIN), locals: { viewer }, cookies: NO_COOKIES };
 
-		return Promise.resolve(handler(event as unknown as Parameters<typeof getCsv>[0]));
+		return Promise.resolve(handler(event as never));
 	}
 
 	/** What the handler threw: a redirect's status and location, or an error's status. */
@@ -381,16 +404,17 @@ describe('export routes', () => {
 	it.each([
 		[getCsv, '/export/attempts.csv?from=2026-03-01'],
 		[getXapi, '/export/xapi.json']
-	])('sends a signed-out request to sign in first (%#)', async (handler, path) => {
+	])('sends a signed-out request to sign in first (%#)', async (handler: Handler, path) => {
 		expect(await refusal(call(handler, path, null))).toEqual({
 			status: 303,
 			location: `/signin?next=${encodeURIComponent(path)}`
 		});
 	});
 
-	it.each([getCsv, getXapi])('refuses a trainee (%#)', async (handler) => {
-		expect(await refusal(call(handler, '/export/attempts.csv', people.ann))).toEqual({
-			status: 403
-		});
+	it.each([
+		[getCsv, '/export/attempts.csv'],
+		[getXapi, '/export/xapi.json']
+	])('refuses a trainee (%#)', async (handler: Handler, path) => {
+		expect(await refusal(call(handler, path, people.ann))).toEqual({ status: 403 });
 	});
 });
