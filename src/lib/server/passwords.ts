@@ -67,7 +67,8 @@ export function checkNewPassword(password: string, username: string): string | n
 	if (password.length > MAX_PASSWORD_LENGTH) {
 		return `Keep the password to ${MAX_PASSWORD_LENGTH} characters or fewer.`;
 	}
-	if (password.toLowerCase().includes(username.toLowerCase())) {
+	// A short username ("li") is part of too many good passwords to forbid.
+	if (username.length >= 4 && password.toLowerCase().includes(username.toLowerCase())) {
 		return 'Choose a password that does not contain your username.';
 	}
 
