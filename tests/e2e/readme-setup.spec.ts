@@ -185,6 +185,14 @@ test('a manager sets up the team, trainees play, the coach and the manager revie
 	await expect(
 		tom.getByText('Why: He read the qualification rules right; credit for that.')
 	).toBeVisible();
+	await tom.goto('/');
+	const tomAttempt = tom
+		.getByRole('table')
+		.filter({ hasText: 'Outcome' })
+		.getByRole('row')
+		.filter({ hasText: TITLES[HOSPITAL] });
+	await expect(tomAttempt.getByRole('cell', { name: '20.0 (set by a reviewer)' })).toBeVisible();
+	await expect(tomAttempt.getByRole('cell', { name: 'not passed', exact: true })).toBeVisible();
 
 	// The manager's dashboard and exports hold both trainees, the override included.
 	await manager.getByRole('link', { name: 'Dashboard' }).click();

@@ -57,15 +57,23 @@ export async function loadBriefing(scenarioId: string) {
 export async function listTraineeAttempts(traineeId: string) {
 	const summaries = await listAttemptsByTrainee(traineeId);
 
-	return summaries.map((summary) => ({
-		id: summary.attemptId,
-		title: summary.scenarioTitle,
-		startedAt: summary.startedAt,
-		isFinished: summary.finishedAt !== null,
-		outcome: summary.outcome ?? 'in progress',
-		score: summary.scoreDisplay ?? '—',
-		verdict: summary.passed === null ? '' : summary.passed ? 'passed' : 'not passed'
-	}));
+	return summaries.map((summary) => {
+		// A reviewer's override is the score in force, marked so the trainee knows why it moved.
+		const passed = summary.override?.passed ?? summary.passed;
+		const score = summary.override
+			? `${summary.override.display} (set by a reviewer)`
+			: (summary.scoreDisplay ?? '—');
+
+		return {
+			id: summary.attemptId,
+			title: summary.scenarioTitle,
+			startedAt: summary.startedAt,
+			isFinished: summary.finishedAt !== null,
+			outcome: summary.outcome ?? 'in progress',
+			score,
+			verdict: passed === null ? '' : passed ? 'passed' : 'not passed'
+		};
+	});
 }
 
 export async function loadPlay(
