@@ -1,13 +1,13 @@
 /**
- * What the assignment pages show and do: a trainee's own assignments with where they stand, a
- * coach's or manager's overview with one row per targeted trainee, and creating and removing
- * assignments within the viewer's reach. Days are the viewer's, in their time zone.
+ * What the assignment pages show: a trainee's own assignments with where they stand, and a
+ * coach's or manager's overview with one row per targeted trainee and the create form's
+ * choices (creating and removing are in assignment-create). Days are the viewer's, in their
+ * time zone.
  */
 import {
 	assignmentStatus,
 	describePolicy,
 	isAssignedTo,
-	isCalendarDate,
 	sortByUrgency,
 	type Assignment,
 	type AssignmentState,
@@ -16,16 +16,10 @@ import {
 import { dayInZone } from '$lib/time-zone';
 import { isInScope, scopeOf, teamsOf, type Viewer } from './access';
 import { listUsers, type User } from './accounts';
-import {
-	createAssignment,
-	listAssignments,
-	readAssignment,
-	removeAssignment,
-	type AssignmentErrors
-} from './assignments';
+import { mayRemove, traineesInReach } from './assignment-create';
+import { listAssignments } from './assignments';
 import { effectiveTotal, listAttemptsByTrainee, type AttemptSummary } from './attempts';
-import { textField } from './forms';
-import { getScenario, listScenarios } from './scenarios';
+import { listScenarios } from './scenarios';
 import { listTeams, type Team } from './teams';
 
 /** Where one trainee stands on one assignment, in words and figures for a page. */
@@ -84,16 +78,6 @@ export interface AssignmentsOverview {
 	assignments: OverviewAssignment[];
 	choices: AssignmentChoices;
 }
-
-/** The create form's fields as typed, to fill the form again after a refusal. */
-export type AssignmentFormValues = Record<
-	'scenarioId' | 'target' | 'dueDate' | 'passMark' | 'policy',
-	string
->;
-
-export type CreateForResult =
-	| { ok: true; assignment: Assignment }
-	| { ok: false; errors: AssignmentErrors; values: AssignmentFormValues };
 
 interface Calendar {
 	today: string;
@@ -261,13 +245,6 @@ function bySoonestDue(a: OverviewAssignment, b: OverviewAssignment): number {
 	return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0;
 }
 
-/** The trainees a viewer may assign to: everyone's for a manager, their teams' for a coach. */
-async function traineesInReach(viewer: Viewer, users: User[]): Promise<User[]> {
-	const scope = await scopeOf(viewer);
-
-	return users.filter((user) => user.role === 'trainee' && isInScope(scope, user.id));
-}
-
 async function choicesFor(
 	viewer: Viewer,
 	users: User[],
@@ -290,97 +267,4 @@ async function choicesFor(
 			.sort(byName),
 		today
 	};
-}
-
-const REACH = 'you can assign only to your own teams and their members.';
-
-const TARGET_VALUE = /^(team|trainee):(.+)$/;
-
-/** The target a form's `target` value names ("team:<id>" or "trainee:<id>"), or null. */
-function parseTarget(value: string): AssignmentTarget | null {
-	const [, kind, id] = TARGET_VALUE.exec(value) ?? [];
-	if (kind === 'team') return { kind: 'team', teamId: id };
-
-	return kind === 'trainee' ? { kind: 'trainee', traineeId: id } : null;
-}
-
-/** What is wrong with the target for this viewer, or null when they may assign to it. */
-async function targetError(viewer: Viewer, target: AssignmentTarget): Promise<string | null> {
-	if (target.kind === 'team') {
-		const team = (await listTeams()).find((candidate) => candidate.id === target.teamId);
-		if (!team) return 'There is no such team; choose one from the list.';
-		const isOwn = viewer.role === 'manager' || team.coachId === viewer.id;
-
-		return isOwn ? null : `You do not lead the team "${team.name}"; ${REACH}`;
-	}
-	const users = await listUsers();
-	const trainee = users.find((user) => user.id === target.traineeId && user.role === 'trainee');
-	if (!trainee) return 'There is no such trainee; choose one from the list.';
-	const inReach = (await traineesInReach(viewer, users)).some((user) => user.id === trainee.id);
-
-	return inReach ? null : `${trainee.name} is not in a team you lead; ${REACH}`;
-}
-
-function formValues(form: FormData): AssignmentFormValues {
-	return {
-		scenarioId: textField(form, 'scenarioId').trim(),
-		target: textField(form, 'target').trim(),
-		dueDate: textField(form, 'dueDate').trim(),
-		passMark: textField(form, 'passMark').trim(),
-		policy: textField(form, 'policy').trim()
-	};
-}
-
-/**
- * Checks what only the app knows (the scenario is playable, the target is in the viewer's
- * reach, the due date is not past in their zone), then stores the assignment. An empty pass
- * mark takes the scenario's own.
- */
-export async function createAssignmentFor(
-	viewer: Viewer,
-	form: FormData,
-	timeZone: string,
-	now = new Date()
-): Promise<CreateForResult> {
-	const values = formValues(form);
-	const entry = values.scenarioId ? await getScenario(values.scenarioId) : null;
-	const target = parseTarget(values.target);
-	const today = dayInZone(now, timeZone);
-
-	const errors: AssignmentErrors = {};
-	if (values.scenarioId && !entry) {
-		errors.scenarioId = `There is no playable scenario "${values.scenarioId}"; choose one from the list.`;
-	}
-	if (values.target && !target) errors.target = 'Choose a trainee or a team from the list.';
-	const targetProblem = target ? await targetError(viewer, target) : null;
-	if (targetProblem) errors.target = targetProblem;
-	if (isCalendarDate(values.dueDate) && values.dueDate < today) {
-		errors.dueDate = `The due date ${values.dueDate} has passed; choose today (${today}) or a later day.`;
-	}
-	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
-
-	const result = await createAssignment({
-		scenarioId: values.scenarioId,
-		scenarioTitle: entry?.scenario.title ?? '',
-		target,
-		dueDate: values.dueDate,
-		passMark: values.passMark === '' && entry ? entry.scenario.passMark : values.passMark,
-		policy: values.policy,
-		createdById: viewer.id,
-		createdByName: viewer.name
-	});
-
-	return result.ok ? result : { ok: false, errors: result.errors, values };
-}
-
-function mayRemove(viewer: Viewer, assignment: Assignment): boolean {
-	return viewer.role === 'manager' || assignment.createdById === viewer.id;
-}
-
-/** Removes an assignment its creator or a manager asks to; false for anyone else, as if missing. */
-export async function removeAssignmentFor(viewer: Viewer, id: string): Promise<boolean> {
-	const assignment = await readAssignment(id);
-	if (!assignment || !mayRemove(viewer, assignment)) return false;
-
-	return removeAssignment(id);
 }

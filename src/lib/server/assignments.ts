@@ -113,13 +113,14 @@ function parseTarget(target: AssignmentTarget | null): AssignmentTarget | null {
 	return null;
 }
 
-type AssignmentFields = Pick<
+/** The fields a valid input sets, trimmed, with its pass mark and policy as values. */
+export type AssignmentFields = Pick<
 	Assignment,
 	'scenarioId' | 'scenarioTitle' | 'target' | 'dueDate' | 'passMark' | 'policy'
 >;
 
 /** The fields an input sets, or every field it gets wrong with what to do about it. */
-function checkInput(
+export function checkAssignmentInput(
 	input: NewAssignment
 ): { fields: AssignmentFields } | { errors: AssignmentErrors } {
 	const scenarioId = input.scenarioId.trim();
@@ -149,7 +150,7 @@ export function assignmentsIn(store: Store): AssignmentRepository {
 	}
 
 	async function createAssignment(input: NewAssignment): Promise<CreateAssignmentResult> {
-		const checked = checkInput(input);
+		const checked = checkAssignmentInput(input);
 		if ('errors' in checked) return { ok: false, errors: checked.errors };
 
 		const assignment: Assignment = {

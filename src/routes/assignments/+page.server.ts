@@ -1,9 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import {
-	assignmentsOverview,
-	createAssignmentFor,
-	removeAssignmentFor
-} from '$lib/server/assignment-pages';
+import { createAssignmentFor, removeAssignmentFor } from '$lib/server/assignment-create';
+import { assignmentsOverview } from '$lib/server/assignment-pages';
 import { readForm, textField, UNREADABLE_FORM } from '$lib/server/forms';
 import { withRole } from '$lib/server/guards';
 import { viewerTimeZone } from '$lib/server/viewer-zone';

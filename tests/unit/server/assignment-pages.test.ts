@@ -7,10 +7,12 @@ import type { ScoreReport } from '../../../src/lib/scoring/types';
 import type { Viewer } from '../../../src/lib/server/access';
 import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
 import {
+	createAssignmentFor,
+	removeAssignmentFor
+} from '../../../src/lib/server/assignment-create';
+import {
 	assignmentsForTrainee,
 	assignmentsOverview,
-	createAssignmentFor,
-	removeAssignmentFor,
 	type OwnAssignment
 } from '../../../src/lib/server/assignment-pages';
 import { listAssignments } from '../../../src/lib/server/assignments';
@@ -245,6 +247,22 @@ describe('createAssignmentFor', () => {
 			},
 			values: fields
 		});
+	});
+
+	it('reports what only the app knows and what the input tells in one refusal', async () => {
+		const { ada, wu } = await organisation();
+		const fields = { ...DEFAULTS, target: `trainee:${wu.id}`, passMark: '101' };
+		const result = await createAssignmentFor(ada, formOf(fields), 'UTC', new Date(ASSIGNED_AT));
+
+		expect(result).toEqual({
+			ok: false,
+			errors: {
+				target: `Wu Fang is not in a team you lead; ${REACH}`,
+				passMark: 'Enter the pass mark "101" as a whole number from 0 to 100, such as 70.'
+			},
+			values: fields
+		});
+		expect(await listAssignments()).toEqual([]);
 	});
 
 	it('passes on the repository’s sentences for a pass mark and a missing target', async () => {
