@@ -12,7 +12,8 @@ import { measureHistory } from './history';
 import { measureLoad, prepareLoad, warmUp, type LoadRun } from './load';
 import { measurePageWeight } from './page-weight';
 import { GENERATED_MOVES, measureScenarios } from './scenarios';
-import { assertBuilt, nameTrainee, startAttempt, startServer } from './server';
+import { seedAccounts, seedTrainees } from './seed';
+import { assertBuilt, signIn, startAttempt, startServer } from './server';
 import { median } from './stats';
 import { formatTable, type Row } from './table';
 
@@ -39,18 +40,21 @@ function sizesFromEnv(): number[] {
 	return sizes;
 }
 
-/** Figures 1 and 5 on a server with a fresh, empty data directory. */
+/** Figures 1 and 5 on a server with a fresh data directory: accounts only, no attempts. */
 async function measureFreshServer(dir: string) {
+	await seedAccounts(dir);
+	const trainees = seedTrainees();
 	const server = await startServer(dir, PORTS.load);
 	try {
-		const rig = await prepareLoad(server.origin, winPath());
+		const rig = await prepareLoad(server.origin, winPath(), trainees);
 		await warmUp(server.origin, rig);
 		const runs: LoadRun[] = [];
 		for (let run = 0; run < LOAD_RUNS; run += 1) {
 			runs.push(await measureLoad(server.origin, rig, run % 2 === 0));
 			log(`load run ${run + 1}/${LOAD_RUNS}: ${JSON.stringify(roundAll(runs[run]))}`);
 		}
-		const cookie = await nameTrainee(server.origin, 'Page weight');
+		// A trainee who took no part in the load, with no attempt of their own yet.
+		const cookie = await signIn(server.origin, trainees[trainees.length - 1]);
 		const attemptId = await startAttempt(server.origin, cookie, 'city-hospital');
 		const weight = await measurePageWeight(server.origin, attemptId, cookie);
 

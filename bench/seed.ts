@@ -1,7 +1,9 @@
 /**
- * Seeds a data directory with finished attempts, written through the attempt repository the
- * app uses: each attempt is created, played move by move (one write per move, as in play) and
- * finished by its last move, so files, trainee indexes and timestamps look like real history.
+ * Seeds a data directory with accounts and finished attempts. The accounts (a manager and 500
+ * trainees, each with a known password) are written once; the attempts go through the attempt
+ * repository the app uses: each is created, played move by move (one write per move, as in
+ * play) and finished by its last move, so files, trainee indexes and timestamps look like real
+ * history, keyed by the trainees' account ids.
  *
  * `tsx bench/seed.ts <dir> <count>` seeds from the command line; the bench imports `seedData`.
  */
@@ -13,7 +15,9 @@ import { parseScenario } from '../src/lib/scenario/parse';
 import type { Scenario } from '../src/lib/scenario/types';
 import { attemptFacts } from '../src/lib/scoring/facts';
 import { scoreAttempt } from '../src/lib/scoring';
+import type { User } from '../src/lib/server/accounts';
 import { attemptsIn, type Finish } from '../src/lib/server/attempts';
+import { hashPassword } from '../src/lib/server/passwords';
 import { openStore, scenarioVersionFile, type Store } from '../src/lib/server/store';
 
 const CONTENT_DIR = 'content/scenarios';
@@ -25,11 +29,26 @@ const HISTORY_END = Date.parse('2026-12-04T00:00:00.000Z');
 const HISTORY_MS = 365 * 24 * 3600 * 1000;
 /** About how many store writes one attempt costs: create, index, moves, index. */
 const WRITES_PER_ATTEMPT = 16;
+const USERS_FILE = 'accounts/users.json';
+/** The cost the drills use: a seeded hash takes milliseconds, not a quarter of a second. */
+const SEED_LOG_N = 10;
 
-export interface SeedTrainee {
-	key: string;
+/** An account the bench writes and can sign in as. */
+export interface SeedAccount {
+	/** `u-` and a fixed UUID, the same in every seeded directory. */
+	id: string;
+	username: string;
 	name: string;
+	password: string;
 }
+
+/** The manager of every seeded directory, for pages only a manager may open. */
+export const SEED_MANAGER: SeedAccount = {
+	id: accountIdFor(0),
+	username: 'bench-manager',
+	name: 'Bench Manager',
+	password: 'bench manager password'
+};
 
 interface Play {
 	scenario: Scenario;
@@ -41,23 +60,78 @@ interface Play {
 
 export interface SeedResult {
 	attempts: number;
-	trainees: SeedTrainee[];
+	trainees: SeedAccount[];
 	ms: number;
 }
 
-/** The same 500 trainees for every seeded directory, so the bench can act as one of them. */
-export function seedTrainees(): SeedTrainee[] {
-	return Array.from({ length: TRAINEES }, (_, index) => ({
-		key: uuidFor(index),
-		name: `Trainee ${String(index + 1).padStart(3, '0')}`
-	}));
+/** The same 500 trainees for every seeded directory, so the bench can sign in as any of them. */
+export function seedTrainees(): SeedAccount[] {
+	return Array.from({ length: TRAINEES }, (_, index) => {
+		const number = String(index + 1).padStart(3, '0');
+
+		return {
+			id: accountIdFor(index + 1),
+			username: `trainee-${number}`,
+			name: `Trainee ${number}`,
+			password: `practice password ${number}`
+		};
+	});
 }
 
-/** A fixed UUID-shaped key per trainee: the app's cookie accepts 36 hex characters and dashes. */
-function uuidFor(index: number): string {
-	const hex = (index + 1).toString(16).padStart(12, '0');
+/** A fixed account id per number, shaped as the app makes them: `u-` and a UUID. */
+function accountIdFor(number: number): string {
+	return `u-5eed0000-0000-4000-8000-${number.toString(16).padStart(12, '0')}`;
+}
 
-	return `5eed0000-0000-4000-8000-${hex}`;
+/** One seeded account as the accounts file keeps it, made at the start of the history. */
+async function seededUser(account: SeedAccount, role: User['role']): Promise<User> {
+	const createdAt = new Date(HISTORY_END - HISTORY_MS).toISOString();
+
+	return {
+		id: account.id,
+		username: account.username,
+		name: account.name,
+		role,
+		passwordHash: await hashPassword(account.password, { logN: SEED_LOG_N }),
+		createdAt,
+		createdById: role === 'manager' ? null : SEED_MANAGER.id,
+		passwordChangedAt: createdAt
+	};
+}
+
+let usersText: Promise<string> | null = null;
+
+/** The accounts file: hashed once per process, as every seeded directory holds the same one. */
+function seededUsersText(): Promise<string> {
+	usersText ??= Promise.all([
+		seededUser(SEED_MANAGER, 'manager'),
+		...seedTrainees().map((trainee) => seededUser(trainee, 'trainee'))
+	]).then((users) => JSON.stringify({ users }));
+
+	return usersText;
+}
+
+/** Writes the seeded accounts unless the directory has them; other accounts are an error. */
+async function writeAccounts(store: Store): Promise<void> {
+	const existing = await store.readText(USERS_FILE);
+	if (existing === null) {
+		await store.writeTextOnce(USERS_FILE, await seededUsersText());
+		return;
+	}
+	const ids = new Set((JSON.parse(existing) as { users: User[] }).users.map((user) => user.id));
+	if (![SEED_MANAGER, ...seedTrainees()].every((account) => ids.has(account.id))) {
+		throw new Error(`${store.dir} has accounts the bench did not seed; seed a fresh directory.`);
+	}
+}
+
+/** Opens `dir` (created if needed) and writes only the seeded accounts into it. */
+export async function seedAccounts(dir: string): Promise<void> {
+	const store = openStore(dir);
+	try {
+		await writeAccounts(store);
+	} finally {
+		store.close();
+	}
 }
 
 /** Every shipped scenario with its three fixture paths: wins, early losses, late losses. */
@@ -123,7 +197,7 @@ async function seedOne(
 	store: Store,
 	plays: Play[],
 	n: number,
-	trainees: SeedTrainee[],
+	trainees: SeedAccount[],
 	cache: Map<Play, Finish>
 ) {
 	const repository = attemptsIn(store);
@@ -133,7 +207,7 @@ async function seedOne(
 		scenarioId: play.scenario.id,
 		scenarioVersion: play.scenario.version,
 		scenarioTitle: play.scenario.title,
-		trainee: trainee.key,
+		trainee: trainee.id,
 		traineeName: trainee.name,
 		seed: (n * 2654435761) % 2 ** 31
 	});
@@ -159,6 +233,7 @@ export async function seedData(dir: string, count: number, from = 0): Promise<Se
 	const trainees = seedTrainees();
 	const cache = new Map<Play, Finish>();
 	try {
+		await writeAccounts(store);
 		const plays = shippedPlays();
 		for (const play of plays) {
 			await store.writeTextOnce(
@@ -189,6 +264,10 @@ async function main(): Promise<void> {
 	const result = await seedData(dir, Number(count));
 	console.log(
 		`seeded ${result.attempts} attempts into ${dir} in ${(result.ms / 1000).toFixed(1)} s`
+	);
+	console.log(
+		`sign in as ${SEED_MANAGER.username} / "${SEED_MANAGER.password}" (manager), or ` +
+			`trainee-001 … trainee-${TRAINEES} / "practice password 001" … "practice password ${TRAINEES}"`
 	);
 }
 

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { SESSION_COOKIE } from '../src/lib/server/sessions';
 
 export const HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 20_000;
@@ -14,7 +15,7 @@ export interface RunningServer {
 	port: number;
 	origin: string;
 	dataDir: string;
-	/** From spawning the process to the first 200 answer to GET /. */
+	/** From spawning the process to the first page GET / leads to, answered 200. */
 	firstPageMs: number;
 	/** Resident memory right after the first page, in MB. */
 	rssMb: number;
@@ -37,8 +38,15 @@ export function residentMb(pid: number): number {
 	return Number(found[1]) / 1024;
 }
 
-/** Starts the built server on a fresh port and waits for its first page. */
-export async function startServer(dataDir: string, port: number): Promise<RunningServer> {
+/**
+ * Starts the built server on a fresh port and waits for its first page. With a session cookie
+ * that is the signed-in home page; without one, the sign-in page GET / redirects to.
+ */
+export async function startServer(
+	dataDir: string,
+	port: number,
+	cookie = ''
+): Promise<RunningServer> {
 	const origin = `http://${HOST}:${port}`;
 	const started = performance.now();
 	const child = spawn(process.execPath, ['scripts/start.js'], {
@@ -56,7 +64,7 @@ export async function startServer(dataDir: string, port: number): Promise<Runnin
 	child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
 	const stop = () => stopChild(child);
 	try {
-		await waitForPage(origin, child, () => errors);
+		await waitForPage(origin, cookie, child, () => errors);
 	} catch (error) {
 		await stop();
 		throw error;
@@ -67,18 +75,34 @@ export async function startServer(dataDir: string, port: number): Promise<Runnin
 	return { pid: child.pid, port, origin, dataDir, firstPageMs, rssMb: residentMb(child.pid), stop };
 }
 
-async function waitForPage(origin: string, child: ChildProcess, errors: () => string) {
+/** The status of a page, read to its end; null while the server is not listening. */
+async function pageStatus(url: string, init: RequestInit): Promise<number | null> {
+	try {
+		const answer = await fetch(url, init);
+		await answer.arrayBuffer();
+		return answer.status;
+	} catch {
+		return null;
+	}
+}
+
+/** Polls GET / until it answers 200; a signed-in poll must not be sent to sign in. */
+async function waitForPage(
+	origin: string,
+	cookie: string,
+	child: ChildProcess,
+	errors: () => string
+) {
 	const deadline = performance.now() + START_TIMEOUT_MS;
+	const init: RequestInit = cookie ? { headers: { cookie }, redirect: 'manual' } : {};
 	while (performance.now() < deadline) {
 		if (child.exitCode !== null) {
 			throw new Error(`The server exited with ${child.exitCode} before serving: ${errors()}`);
 		}
-		try {
-			const answer = await fetch(`${origin}/`);
-			await answer.arrayBuffer();
-			if (answer.status === 200) return;
-		} catch {
-			// Not listening yet.
+		const status = await pageStatus(`${origin}/`, init);
+		if (status === 200) return;
+		if (status !== null && cookie) {
+			throw new Error(`GET / with a session answered ${status}: the session was not accepted.`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
@@ -116,46 +140,45 @@ export interface ActionAnswer {
 	location?: string;
 }
 
-/** Posts a form action as the enhanced page does; returns its JSON answer and any cookie. */
+/** Posts a form action as the enhanced page does; returns its JSON answer. */
 export async function postAction(
 	origin: string,
 	target: string,
 	body: string,
 	cookie = ''
-): Promise<{ answer: ActionAnswer; setCookie: string | null }> {
+): Promise<ActionAnswer> {
 	const response = await fetch(`${origin}${target}`, {
 		method: 'POST',
 		headers: actionHeaders(origin, cookie),
 		body
 	});
+
+	return (await response.json()) as ActionAnswer;
+}
+
+/** Signs in through the sign-in form as the enhanced page does; returns the session cookie. */
+export async function signIn(origin: string, account: { username: string; password: string }) {
+	const body = new URLSearchParams({ username: account.username, password: account.password });
+	const response = await fetch(`${origin}/signin`, {
+		method: 'POST',
+		headers: actionHeaders(origin, ''),
+		body: body.toString()
+	});
 	const answer = (await response.json()) as ActionAnswer;
-	const setCookie = response.headers.get('set-cookie');
-
-	return { answer, setCookie: setCookie ? setCookie.split(';')[0] : null };
-}
-
-/** A trainee cookie, the way the app writes it, for a trainee whose key the bench knows. */
-export function traineeCookie(key: string, name: string): string {
-	return `five_lines_trainee=${encodeURIComponent(JSON.stringify({ key, name }))}`;
-}
-
-/** Names a new trainee through the app; returns their cookie. */
-export async function nameTrainee(origin: string, name: string): Promise<string> {
-	const { answer, setCookie } = await postAction(
-		origin,
-		'/?/name',
-		`name=${encodeURIComponent(name)}`
-	);
-	if (answer.type !== 'success' || !setCookie) {
-		throw new Error(`Naming trainee "${name}" was answered ${JSON.stringify(answer)}.`);
+	const cookie = response.headers
+		.getSetCookie()
+		.map((header) => header.split(';')[0])
+		.find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
+	if (answer.type !== 'redirect' || !cookie) {
+		throw new Error(`Signing in "${account.username}" was answered ${JSON.stringify(answer)}.`);
 	}
 
-	return setCookie;
+	return cookie;
 }
 
 /** Starts an attempt on a scenario for the trainee with that cookie; returns its id. */
 export async function startAttempt(origin: string, cookie: string, scenarioId: string) {
-	const { answer } = await postAction(origin, `/scenarios/${scenarioId}?/start`, '', cookie);
+	const answer = await postAction(origin, `/scenarios/${scenarioId}?/start`, '', cookie);
 	const id =
 		answer.type === 'redirect' ? /^\/attempts\/([^/?]+)$/.exec(answer.location ?? '') : null;
 	if (!id) throw new Error(`Starting ${scenarioId} was answered ${JSON.stringify(answer)}.`);
@@ -163,16 +186,22 @@ export async function startAttempt(origin: string, cookie: string, scenarioId: s
 	return id[1];
 }
 
-/** Posts one move; returns the answer's type ('success', or 'redirect' when it ended the deal). */
-export async function postMove(
+/** Whether a move was played: sent on to the play page, or to the debrief when it ended the deal. */
+export function isPlayed(answer: ActionAnswer, attemptId: string): boolean {
+	const pages = [`/attempts/${attemptId}`, `/attempts/${attemptId}/debrief`];
+
+	return answer.type === 'redirect' && pages.includes(answer.location ?? '');
+}
+
+/** Posts one move as the play page's form does; returns the action's answer. */
+export function postMove(
 	origin: string,
 	cookie: string,
 	attemptId: string,
 	moveId: string,
 	seq: number
-): Promise<string> {
+): Promise<ActionAnswer> {
 	const body = `moveId=${encodeURIComponent(moveId)}&seq=${seq}`;
-	const { answer } = await postAction(origin, `/attempts/${attemptId}?/move`, body, cookie);
 
-	return answer.type;
+	return postAction(origin, `/attempts/${attemptId}?/move`, body, cookie);
 }
