@@ -13,14 +13,19 @@ export function isValidTimeZone(timeZone: string): boolean {
 	}
 }
 
+/** Throws a sentence naming the zone unless this runtime knows it. */
+export function assertTimeZone(timeZone: string): void {
+	if (!isValidTimeZone(timeZone)) {
+		throw new Error(`Unknown time zone "${timeZone}": use an IANA name such as "Europe/Berlin".`);
+	}
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	let format = formatters.get(timeZone);
 	if (!format) {
-		if (!isValidTimeZone(timeZone)) {
-			throw new Error(`Unknown time zone "${timeZone}": use an IANA name such as "Europe/Berlin".`);
-		}
+		assertTimeZone(timeZone);
 		format = new Intl.DateTimeFormat('en-CA', {
 			timeZone,
 			calendar: 'gregory',
@@ -35,9 +40,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	return format;
 }
 
+/**
+ * The instant as a Date; refuses, naming it, a text that is no ISO 8601 time (read as the store's
+ * files are checked, by `Date.parse`) and an invalid Date.
+ */
+function instantOf(instant: string | Date): Date {
+	const time = new Date(instant);
+	if (Number.isNaN(time.getTime())) {
+		throw new Error(
+			`"${String(instant)}" is not an ISO 8601 time; pass one such as "2026-03-02T09:00:00.000Z".`
+		);
+	}
+
+	return time;
+}
+
 /** The calendar day ("2026-03-02") an instant falls on in the time zone. */
 export function dayInZone(instant: string | Date, timeZone: string): string {
-	const parts = formatterFor(timeZone).formatToParts(new Date(instant));
+	const parts = formatterFor(timeZone).formatToParts(instantOf(instant));
 	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 
 	return `${part('year')}-${part('month')}-${part('day')}`;

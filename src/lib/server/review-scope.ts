@@ -3,7 +3,7 @@
  * dashboard's filters. The dashboard reads only the trainees' index files; the exports read each
  * attempt, its scenario version and its review as well.
  */
-import type { DashboardAttempt } from '$lib/views/dashboard-view';
+import type { DashboardAttempt } from '$lib/views/dashboard-types';
 import { dayInZone, isValidTimeZone } from '$lib/time-zone';
 import { teamsOf, type Viewer } from './access';
 import { listUsers, type User } from './accounts';

@@ -4,139 +4,31 @@
  * comparison of teams. Pure: the route reads the attempts and the viewer's time zone.
  */
 import type { AttemptFacts } from '$lib/scoring/facts';
-import { LINES, STAGES, type Line, type Stage } from '$lib/scenario/types';
-import { dayInZone as dayOfInstant, isValidTimeZone } from '$lib/time-zone';
-
-/** One attempt as a dashboard sees it: its index entry, with names resolved. */
-export interface DashboardAttempt {
-	attemptId: string;
-	traineeId: string;
-	traineeName: string;
-	teamId: string | null;
-	teamName: string | null;
-	scenarioId: string;
-	scenarioTitle: string;
-	/** ISO 8601, UTC. */
-	startedAt: string;
-	finishedAt: string | null;
-	outcome: 'won' | 'lost' | null;
-	/** The effective score, 0-100: a coach's override when there is one. */
-	score: number | null;
-	passed: boolean | null;
-	/** Null while unfinished, and for attempts stored before facts were kept. */
-	facts: AttemptFacts | null;
-}
-
-export interface DashboardOptions {
-	/** The viewer's IANA time zone: the trend's days are the viewer's calendar days. */
-	timeZone: string;
-	showTeams: boolean;
-}
-
-/** The mean score of the attempts finished on one calendar day. */
-export interface TrendPoint {
-	day: string;
-	score: number;
-	attempts: number;
-}
-
-export interface TraineeSummary {
-	traineeId: string;
-	traineeName: string;
-	attempts: number;
-	finished: number;
-	best: number | null;
-	/** The score of the attempt finished last. */
-	latest: number | null;
-	passes: number;
-	trend: TrendPoint[];
-}
-
-/** Of the finished attempts that judged the line, how many left it neglected. */
-export interface HeatCell {
-	line: Line;
-	neglected: number;
-	judged: number;
-	/** neglected / judged; null when no attempt judged the line. */
-	rate: number | null;
-}
-
-export interface HeatRow {
-	traineeId: string;
-	traineeName: string;
-	/** One cell per line, in the order of LINES. */
-	cells: HeatCell[];
-}
-
-/** How often a sequencing rule was broken, and in what share of the finished attempts. */
-export interface BrokenRuleCount {
-	ruleId: string;
-	title: string;
-	count: number;
-	share: number;
-}
-
-export interface ScenarioSummary {
-	scenarioId: string;
-	scenarioTitle: string;
-	/** Finished attempts with facts: the base of the funnel and of the shares. */
-	finished: number;
-	/** Per stage in STAGES order: the attempts that reached at least that stage. */
-	funnel: { stage: Stage; reached: number }[];
-	won: number;
-	/** The five most broken sequencing rules, most broken first. */
-	brokenRules: BrokenRuleCount[];
-}
-
-export interface TeamSummary {
-	/** Null gathers the trainees who are in no team. */
-	teamId: string | null;
-	teamName: string | null;
-	trainees: number;
-	attempts: number;
-	meanScore: number | null;
-	/** Passes over finished attempts; null when none is finished. */
-	passRate: number | null;
-}
-
-export interface DashboardView {
-	timeZone: string;
-	trainees: TraineeSummary[];
-	heatMap: { lines: readonly Line[]; rows: HeatRow[] };
-	scenarios: ScenarioSummary[];
-	/** Null when the viewer is not shown teams. */
-	teams: TeamSummary[] | null;
-}
+import { LINES, STAGES } from '$lib/scenario/types';
+import { assertTimeZone, dayInZone } from '$lib/time-zone';
+import type {
+	BrokenRuleCount,
+	DashboardAttempt,
+	DashboardOptions,
+	DashboardView,
+	HeatCell,
+	HeatRow,
+	ScenarioSummary,
+	TeamSummary,
+	TraineeSummary,
+	TrendPoint
+} from './dashboard-types';
 
 const TOP_BROKEN_RULES = 5;
-
-/** Re-exported for the dashboard's tests and callers; `$lib/time-zone` owns them. */
-export { isValidTimeZone };
-
-/** The calendar day ("2026-03-02") an ISO instant falls on in the zone; refuses a non-time. */
-export function dayInZone(iso: string, timeZone: string): string {
-	if (Number.isNaN(Date.parse(iso))) throw new Error(`"${iso}" is not an ISO 8601 time.`);
-
-	return dayOfInstant(iso, timeZone);
-}
-
-/** Days in the zone, checked once up front so a bad zone is named before any counting. */
-function dayFormatter(timeZone: string): (iso: string) => string {
-	if (!isValidTimeZone(timeZone)) {
-		throw new Error(
-			`Unknown time zone "${timeZone}": pass an IANA name such as "Europe/Berlin" or "UTC".`
-		);
-	}
-
-	return (iso) => dayInZone(iso, timeZone);
-}
 
 /** Counts everything the dashboards show from the attempts the viewer may see. */
 export function buildDashboard(
 	attempts: readonly DashboardAttempt[],
 	options: DashboardOptions
 ): DashboardView {
-	const toDay = dayFormatter(options.timeZone);
+	// Checked up front, so a bad zone is named even when there is nothing to count.
+	assertTimeZone(options.timeZone);
+	const toDay = (iso: string) => dayInZone(iso, options.timeZone);
 	const byTrainee = groupBy(attempts, (a) => [a.traineeId, a.traineeName]);
 	const byScenario = groupBy(attempts, (a) => [a.scenarioId, a.scenarioTitle]);
 

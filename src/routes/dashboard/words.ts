@@ -5,7 +5,7 @@
 import { formatNumber, formatPercent } from '$lib/components/charts/geometry';
 import type { Bar, BarChartText, HeatMapText, TrendText } from '$lib/components/charts/types';
 import type { Line, Stage } from '$lib/scenario/types';
-import type { ScenarioSummary, TeamSummary } from '$lib/views/dashboard-view';
+import type { ScenarioSummary, TeamSummary } from '$lib/views/dashboard-types';
 
 /** The heat map's column heads, in the order of LINES. */
 export const LINE_NAMES: Record<Line, string> = {

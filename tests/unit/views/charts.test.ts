@@ -5,7 +5,7 @@ import Funnel from '../../../src/lib/components/charts/Funnel.svelte';
 import HeatMap from '../../../src/lib/components/charts/HeatMap.svelte';
 import TrendChart from '../../../src/lib/components/charts/TrendChart.svelte';
 import { fitLabel, shadeOf } from '../../../src/lib/components/charts/geometry';
-import type { HeatCell, HeatRow } from '../../../src/lib/views/dashboard-view';
+import type { HeatCell, HeatRow } from '../../../src/lib/views/dashboard-types';
 
 const TEXT = { title: 'The chart', description: 'What it shows.', table: 'The numbers' };
 const LINE_NAMES = ['User', 'Technical', 'Management', 'Procurement', 'Finance'];
