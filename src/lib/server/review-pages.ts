@@ -71,8 +71,14 @@ export function reviewsAttempt(viewer: Viewer, attempt: Pick<Attempt, 'trainee'>
 	return isReviewer(viewer) && attempt.trainee !== viewer.id;
 }
 
+/** An attempt the viewer may review, with the scenario version it was played on. */
+interface Reviewable {
+	attempt: Attempt;
+	scenario: Scenario;
+}
+
 /** The attempt and its scenario when the viewer may review it, else null. */
-async function reviewable(attemptId: string, viewer: Viewer) {
+async function reviewable(attemptId: string, viewer: Viewer): Promise<Reviewable | null> {
 	if (!isReviewer(viewer)) return null;
 	const found = await visibleAttempt(attemptId, viewer);
 
@@ -80,28 +86,36 @@ async function reviewable(attemptId: string, viewer: Viewer) {
 }
 
 /**
+ * A review verb on an attempt by id: it acts on an attempt the viewer may review, and answers
+ * null, as for a missing attempt, to anyone else.
+ */
+function asReviewer<Input, Output>(
+	act: (found: Reviewable, input: Input, viewer: Viewer) => Promise<Output>
+): (attemptId: string, viewer: Viewer, input: Input) => Promise<Output | null> {
+	return async (attemptId, viewer, input) => {
+		const found = await reviewable(attemptId, viewer);
+
+		return found ? act(found, input, viewer) : null;
+	};
+}
+
+/**
  * The review page at a step (null: the first move, or step 0 when none was played), or null
  * when there is no such attempt or the viewer may not review it.
  */
-export async function loadReview(
-	attemptId: string,
-	viewer: Viewer,
-	step: number | null
-): Promise<ReviewPage | null> {
-	const found = await reviewable(attemptId, viewer);
-	if (!found) return null;
+export const loadReview = asReviewer(
+	async ({ attempt, scenario }, step: number | null): Promise<ReviewPage> => {
+		const review = await readReview(attempt.id);
 
-	const { attempt, scenario } = found;
-	const review = await readReview(attempt.id);
-
-	return {
-		view: buildReplayView(scenario, attempt, step ?? 1),
-		traineeName: attempt.traineeName,
-		outcome: attempt.outcome?.result ?? null,
-		score: attempt.report && scoreBox(attempt.report, review),
-		comments: commentViews(review, attempt, moveLabels(scenario))
-	};
-}
+		return {
+			view: buildReplayView(scenario, attempt, step ?? 1),
+			traineeName: attempt.traineeName,
+			outcome: attempt.outcome?.result ?? null,
+			score: attempt.report && scoreBox(attempt.report, review),
+			comments: commentViews(review, attempt, moveLabels(scenario))
+		};
+	}
+);
 
 function scoreBox(report: ScoreReport, review: Review): ScoreBox {
 	const inForce = effectiveScore(report, review);
@@ -141,56 +155,46 @@ function postedSeq(raw: string): { seq: number | null } | { message: string } {
 }
 
 /** Saves a comment (`seq`, `text`); null when the viewer may not review the attempt. */
-export async function commentOn(
-	attemptId: string,
-	viewer: Viewer,
-	form: FormData | null
-): Promise<ReviewAction | null> {
-	const found = await reviewable(attemptId, viewer);
-	if (!found) return null;
-	if (!form) return { ok: false, message: UNREADABLE_FORM };
+export const commentOn = asReviewer(
+	async ({ attempt }, form: FormData | null, viewer): Promise<ReviewAction> => {
+		if (!form) return { ok: false, message: UNREADABLE_FORM };
 
-	const posted = postedSeq(textField(form, 'seq'));
-	if ('message' in posted) return { ok: false, message: posted.message };
-	const { attempt } = found;
-	const input = { authorId: viewer.id, authorName: viewer.name, seq: posted.seq };
-	const text = textField(form, 'text');
-	const saved = await addComment(attempt.id, { ...input, text }, attempt.log.length);
+		const posted = postedSeq(textField(form, 'seq'));
+		if ('message' in posted) return { ok: false, message: posted.message };
+		const input = { authorId: viewer.id, authorName: viewer.name, seq: posted.seq };
+		const text = textField(form, 'text');
+		const saved = await addComment(attempt.id, { ...input, text }, attempt.log.length);
 
-	return saved.ok ? { ok: true } : saved;
-}
+		return saved.ok ? { ok: true } : saved;
+	}
+);
 
 /**
  * Puts a new score (`score`, `reason`) in force on a finished attempt and on its line in the
  * trainee's index; null when the viewer may not review the attempt.
  */
-export async function overrideFor(
-	attemptId: string,
-	viewer: Viewer,
-	form: FormData | null
-): Promise<ReviewAction | null> {
-	const found = await reviewable(attemptId, viewer);
-	if (!found) return null;
-	const { attempt } = found;
-	if (!attempt.report) return { ok: false, message: NOT_FINISHED };
-	if (!form) return { ok: false, message: UNREADABLE_FORM };
+export const overrideFor = asReviewer(
+	async ({ attempt }, form: FormData | null, viewer): Promise<ReviewAction> => {
+		if (!attempt.report) return { ok: false, message: NOT_FINISHED };
+		if (!form) return { ok: false, message: UNREADABLE_FORM };
 
-	const { report } = attempt;
-	const saved = await overrideScore(attempt.id, {
-		score: textField(form, 'score'),
-		reason: textField(form, 'reason'),
-		byId: viewer.id,
-		byName: viewer.name,
-		originalScore: report.total,
-		originalDisplay: report.display
-	});
-	if (!saved.ok) return saved;
+		const { report } = attempt;
+		const saved = await overrideScore(attempt.id, {
+			score: textField(form, 'score'),
+			reason: textField(form, 'reason'),
+			byId: viewer.id,
+			byName: viewer.name,
+			originalScore: report.total,
+			originalDisplay: report.display
+		});
+		if (!saved.ok) return saved;
 
-	const { score, display, passed } = effectiveScore(report, saved.review);
-	await setSummaryOverride(attempt, { score, display, passed });
+		const { score, display, passed } = effectiveScore(report, saved.review);
+		await setSummaryOverride(attempt, { score, display, passed });
 
-	return { ok: true };
-}
+		return { ok: true };
+	}
+);
 
 /** A comment as the debrief shows it; `turn` is "Turn 3: …" in the scenario's language. */
 export interface NoteView {
