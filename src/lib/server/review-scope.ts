@@ -1,21 +1,14 @@
 /**
  * What a coach or manager reviews: the attempts of the trainees in their scope, narrowed by the
- * dashboard's filters. The dashboard reads only the trainees' index files; the exports read each
- * attempt, its scenario version and its review as well.
+ * dashboard's filters. The dashboard reads only the trainees' index files; the exports
+ * (export/rows) read each attempt, its scenario version and its review as well.
  */
 import type { DashboardAttempt } from '$lib/views/dashboard-types';
 import { dayInZone, isValidTimeZone } from '$lib/time-zone';
 import { teamsOf, type Viewer } from './access';
 import { listUsers, type User } from './accounts';
-import {
-	effectiveTotal,
-	listAttemptsByTrainee,
-	readAttempt,
-	type AttemptSummary
-} from './attempts';
-import type { ExportRow } from './export/types';
-import { readReview } from './reviews';
-import { getScenarioVersion, listScenarios } from './scenarios';
+import { effectiveTotal, listAttemptsByTrainee, type AttemptSummary } from './attempts';
+import { listScenarios } from './scenarios';
 
 /** The dashboard's filters, checked; an absent one does not narrow. */
 export interface ReviewFilters {
@@ -247,33 +240,4 @@ export async function parseFilters(
 	const [from, to] = period(read('from', dayCheck('start')), read('to', dayCheck('end')), notices);
 
 	return { filters: { timeZone, teamId, scenarioId, traineeId, from, to }, notices, options };
-}
-
-type InForce = ExportRow['override'];
-
-async function overrideInForce(attemptId: string): Promise<InForce> {
-	const last = (await readReview(attemptId)).overrides.at(-1);
-
-	return last ? { score: last.score, reason: last.reason, byName: last.byName, at: last.at } : null;
-}
-
-async function exportRow({ summary, trainee, team }: ScopedAttempt): Promise<ExportRow | null> {
-	const attempt = await readAttempt(summary.attemptId);
-	if (!attempt) return null;
-	const scenario = await getScenarioVersion(attempt.scenarioId, attempt.scenarioVersion);
-	if (!scenario) return null;
-
-	return { attempt, scenario, trainee, team, override: await overrideInForce(attempt.id) };
-}
-
-/**
- * The attempts the filters keep, oldest first, each joined with its scenario version and the
- * override in force. An attempt whose file or scenario version is gone cannot be exported and is
- * left out; the catalogue keeps every version an attempt was started on, so that is rare.
- */
-export async function exportRows(viewer: Viewer, filters: ReviewFilters): Promise<ExportRow[]> {
-	const scoped = (await attemptsInScope(viewer, filters)).reverse();
-	const rows = await Promise.all(scoped.map(exportRow));
-
-	return rows.filter((row): row is ExportRow => row !== null);
 }

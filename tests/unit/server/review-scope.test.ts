@@ -8,10 +8,10 @@ import type { ScoreReport } from '../../../src/lib/scoring/types';
 import type { Viewer } from '../../../src/lib/server/access';
 import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
 import { appendMove, createAttempt, setSummaryOverride } from '../../../src/lib/server/attempts';
+import { exportRows } from '../../../src/lib/server/export/rows';
 import {
 	attemptsInScope,
 	dashboardAttempt,
-	exportRows,
 	parseFilters,
 	type ReviewFilters
 } from '../../../src/lib/server/review-scope';

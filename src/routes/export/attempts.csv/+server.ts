@@ -1,6 +1,7 @@
 import { withRole } from '$lib/server/guards';
 import { attemptsCsv } from '$lib/server/export/csv';
-import { exportRows, parseFilters } from '$lib/server/review-scope';
+import { exportRows } from '$lib/server/export/rows';
+import { parseFilters } from '$lib/server/review-scope';
 import { viewerTimeZone } from '$lib/server/viewer-zone';
 import { dayInZone } from '$lib/time-zone';
 import type { RequestHandler } from './$types';

@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { withRole } from '$lib/server/guards';
 import { xapiStatements } from '$lib/server/export/xapi';
-import { exportRows, parseFilters } from '$lib/server/review-scope';
+import { exportRows } from '$lib/server/export/rows';
+import { parseFilters } from '$lib/server/review-scope';
 import { viewerTimeZone } from '$lib/server/viewer-zone';
 import { dayInZone } from '$lib/time-zone';
 import type { RequestHandler } from './$types';
