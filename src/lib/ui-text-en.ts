@@ -26,7 +26,6 @@ export const EN: UiText = {
 			`${size} · ${count} weeks until the award · competitor: ${competitor}`,
 		briefing: 'Briefing',
 		whoIsWho: 'Who is who',
-		displayName: 'Display name',
 		start: 'Start the deal'
 	},
 	play: {

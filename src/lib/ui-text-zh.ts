@@ -14,7 +14,6 @@ export const ZH: UiText = {
 		facts: (size, weeks, competitor) => `${size} · 距定标 ${weeks} 周 · 竞争对手：${competitor}`,
 		briefing: '简报',
 		whoIsWho: '人物关系',
-		displayName: '显示名称',
 		start: '开始这单'
 	},
 	play: {

@@ -19,7 +19,6 @@ export interface BriefingText {
 	facts: (size: string, weeks: number, competitor: string) => string;
 	briefing: string;
 	whoIsWho: string;
-	displayName: string;
 	start: string;
 }
 
