@@ -29,6 +29,16 @@ const server = http.createServer((req, res) => {
 	});
 });
 
+server.on('error', (error) => {
+	if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+	const why = error.code === 'EADDRINUSE' ? 'is in use' : 'may not be used by this user';
+	console.error(
+		`[five-lines] Cannot start: port ${port} on ${host} ${why}. ` +
+			`Stop what holds it, or choose another port, for example: PORT=3400 npm start`
+	);
+	process.exit(1);
+});
+
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	console.log(`Five Lines is running at http://${shown}:${port}`);

@@ -131,6 +131,11 @@ export const EN: UiText = {
 		override: (score, original, name, time) =>
 			`The score in force is ${score}, in place of the computed ${original}; set by ${name} on ${time}.`,
 		reason: (reason) => `Why: ${reason}`,
-		openReview: 'Open the review page'
+		openReview: 'Open the review page',
+		computed: (display, earned, possible) =>
+			`The rules computed ${display} (${earned} of ${possible} points).`,
+		overridePass: (passMark) => `Pass mark ${passMark}, judged on the reviewer's score: `,
+		blockersOverridden:
+			"A failed blocker would fail the attempt, but a reviewer's score is in force and the pass is judged on it alone. The blockers that failed:"
 	}
 };

@@ -117,6 +117,11 @@ export const ZH: UiText = {
 		override: (score, original, name, time) =>
 			`现行得分为 ${score}，取代系统计算的 ${original}；由 ${name} 于 ${time} 调整。`,
 		reason: (reason) => `理由：${reason}`,
-		openReview: '打开评审页'
+		openReview: '打开评审页',
+		computed: (display, earned, possible) =>
+			`按规则计算的得分为 ${display}（得 ${earned} 分，满分 ${possible} 分）。`,
+		overridePass: (passMark) => `及格线 ${passMark} 分，按评审调整后的得分判定：`,
+		blockersOverridden:
+			'一票否决项本会使本次不通过，但现行的是评审调整后的得分，是否通过只按该得分判定。没过的否决项：'
 	}
 };

@@ -136,6 +136,12 @@ export interface ReviewNotesText {
 	reason: (reason: string) => string;
 	/** The reviewer's link from the debrief to the review page. */
 	openReview: string;
+	/** Under an override: the score the rules computed, with its points. */
+	computed: (display: string, earned: number, possible: number) => string;
+	/** Under an override: the pass mark, judged on the reviewer's score; the verdict follows. */
+	overridePass: (passMark: number) => string;
+	/** Under an override: failed blockers no longer decide the pass. */
+	blockersOverridden: string;
 }
 
 /** Why the server did not play a posted move. */

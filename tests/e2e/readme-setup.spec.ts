@@ -185,6 +185,12 @@ test('a manager sets up the team, trainees play, the coach and the manager revie
 	await expect(
 		tom.getByText('Why: He read the qualification rules right; credit for that.')
 	).toBeVisible();
+	// The debrief names the computed score beside the reviewer's, and says the override decides.
+	await expect(tom.getByText('The rules computed 11.4 (20 of 175 points).')).toBeVisible();
+	await expect(tom.getByText("Pass mark 70, judged on the reviewer's score:")).toBeVisible();
+	await expect(
+		tom.getByText(/^A failed blocker would fail the attempt, but a reviewer's score/)
+	).toBeVisible();
 	await tom.goto('/');
 	const tomAttempt = tom
 		.getByRole('table')

@@ -6,7 +6,7 @@
 import { findUser, type User } from './accounts';
 import { hashPassword, verifyPassword, type HashOptions } from './passwords';
 
-/** Failures allowed before any wait, per username and per address. */
+/** Failures after which every further try must wait, per username and per address. */
 const FREE_FAILURES = { username: 3, address: 20 };
 const FIRST_WAIT_MS = 1000;
 const MAX_WAIT_MS = 5 * 60 * 1000;
@@ -72,8 +72,9 @@ export class SignInGuard {
 	#fail(key: string, free: number): void {
 		const now = this.now();
 		const count = (this.#failures.get(key)?.count ?? 0) + 1;
+		// From the `free`-th failure on, every further try waits: 1 s, then 2 s, 4 s …
 		const over = count - free;
-		const wait = over > 0 ? Math.min(FIRST_WAIT_MS * 2 ** (over - 1), MAX_WAIT_MS) : 0;
+		const wait = over >= 0 ? Math.min(FIRST_WAIT_MS * 2 ** over, MAX_WAIT_MS) : 0;
 		this.#failures.set(key, { count, last: now, blockedUntil: now + wait });
 		if (this.#failures.size > 10_000) this.#forgetOld(now);
 	}

@@ -25,7 +25,8 @@ export const actions: Actions = {
 
 		const result = await signInGuard.signIn(username, password, getClientAddress());
 		if (!result.ok && result.reason === 'wait') {
-			const message = `Too many failed sign-ins. Wait ${result.seconds} seconds, then try again.`;
+			const wait = result.seconds === 1 ? 'a second' : `${result.seconds} seconds`;
+			const message = `Too many failed sign-ins. Wait ${wait}, then try again.`;
 			return fail(429, { username, message });
 		}
 		if (!result.ok) {

@@ -191,35 +191,52 @@ describe('SignInGuard', () => {
 		});
 	});
 
-	it('lets three failures pass, then makes each try wait 1, 2, 4 seconds', async () => {
+	it('makes every try after the third failure wait 1, then 2, then 4 seconds', async () => {
 		const { guard, advance } = await setup();
-		for (let i = 0; i < 3; i += 1) await guard.signIn('mei.chen', 'wrong', '10.0.0.1');
+		for (let i = 0; i < 2; i += 1) {
+			expect(await guard.signIn('mei.chen', 'wrong', '10.0.0.1')).toEqual({
+				ok: false,
+				reason: 'wrong'
+			});
+		}
+		await guard.signIn('mei.chen', 'wrong', '10.0.0.1');
+
+		// After the third failure even the right password waits, from any address.
+		const waiting = (seconds: number) => ({ ok: false, reason: 'wait', seconds });
+		expect(await guard.signIn('mei.chen', 'three green apples', '10.0.0.2')).toEqual(waiting(1));
+		advance(999);
+		expect(await guard.signIn('mei.chen', 'three green apples', '10.0.0.2')).toEqual(waiting(1));
+		advance(1);
 		expect(await guard.signIn('mei.chen', 'wrong', '10.0.0.1')).toEqual({
 			ok: false,
 			reason: 'wrong'
 		});
-
-		// Fourth failure: one second; even the right password waits.
-		expect(await guard.signIn('mei.chen', 'three green apples', '10.0.0.2')).toEqual({
-			ok: false,
-			reason: 'wait',
-			seconds: 1
-		});
-		advance(1000);
+		expect(await guard.signIn('mei.chen', 'wrong', '10.0.0.1')).toEqual(waiting(2));
+		advance(2000);
 		await guard.signIn('mei.chen', 'wrong', '10.0.0.1');
+		expect(await guard.signIn('mei.chen', 'wrong', '10.0.0.1')).toEqual(waiting(4));
+		advance(4000);
+		expect((await guard.signIn('mei.chen', 'three green apples', '10.0.0.1')).ok).toBe(true);
+	});
+
+	it('caps the wait at five minutes', async () => {
+		const { guard, advance } = await setup();
+		for (let i = 0; i < 12; i += 1) {
+			await guard.signIn('mei.chen', 'wrong', '10.0.0.1');
+			advance(5 * 60 * 1000);
+		}
+		await guard.signIn('mei.chen', 'wrong', '10.0.0.1');
+
 		expect(await guard.signIn('mei.chen', 'wrong', '10.0.0.1')).toEqual({
 			ok: false,
 			reason: 'wait',
-			seconds: 2
+			seconds: 300
 		});
-		advance(2000);
-		const result = await guard.signIn('mei.chen', 'three green apples', '10.0.0.1');
-		expect(result.ok).toBe(true);
 	});
 
-	it('slows one address trying many usernames once it passes twenty failures', async () => {
+	it('slows one address trying many usernames after twenty failures', async () => {
 		const { guard } = await setup();
-		for (let i = 0; i < 21; i += 1) await guard.signIn(`user${i}`, 'wrong', '10.0.0.9');
+		for (let i = 0; i < 20; i += 1) await guard.signIn(`user${i}`, 'wrong', '10.0.0.9');
 
 		expect(await guard.signIn('mei.chen', 'three green apples', '10.0.0.9')).toEqual({
 			ok: false,
