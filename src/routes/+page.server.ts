@@ -12,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 		// Only trainees are assigned scenarios; coaches and managers set them on /assignments.
 		assignments: viewer.role === 'trainee' ? await assignmentsForTrainee(viewer, timeZone) : null,
 		scenarios: await listCatalogue(),
-		attempts: await listTraineeAttempts(viewer.id)
+		attempts: await listTraineeAttempts(viewer.id, timeZone),
+		timeZone
 	};
 };

@@ -5,6 +5,7 @@
  */
 import { renderMarkdown } from '$lib/markdown';
 import { formatScenarioError } from '$lib/scenario/parse';
+import { minuteInZone } from '$lib/time-zone';
 import { uiText } from '$lib/ui-text';
 import { buildDebriefView, moveLabels } from '$lib/views/debrief-view';
 import { buildPlayView, presentLines } from '$lib/views/play-view';
@@ -53,8 +54,8 @@ export async function loadBriefing(scenarioId: string) {
 	};
 }
 
-/** A player's attempts for their history list, newest first. */
-export async function listTraineeAttempts(traineeId: string) {
+/** A player's attempts for their history list, newest first, started at a minute in their zone. */
+export async function listTraineeAttempts(traineeId: string, timeZone: string) {
 	const summaries = await listAttemptsByTrainee(traineeId);
 
 	return summaries.map((summary) => {
@@ -68,6 +69,7 @@ export async function listTraineeAttempts(traineeId: string) {
 			id: summary.attemptId,
 			title: summary.scenarioTitle,
 			startedAt: summary.startedAt,
+			startedText: minuteInZone(summary.startedAt, timeZone),
 			isFinished: summary.finishedAt !== null,
 			outcome: summary.outcome ?? 'in progress',
 			score,
