@@ -94,19 +94,20 @@ function isInPeriod(summary: AttemptSummary, filters: ReviewFilters): boolean {
 	return (!filters.from || day >= filters.from) && (!filters.to || day <= filters.to);
 }
 
-/**
- * Every index line of the trainees in the viewer's scope that the filters keep, newest first. A
- * team or trainee outside the scope keeps nothing: the scope is applied before the filters.
- */
-export async function attemptsInScope(
-	viewer: Viewer,
-	filters: ReviewFilters
-): Promise<ScopedAttempt[]> {
-	const members = (await membersOf(viewer)).filter(
+/** The trainees in the viewer's scope that the team and trainee filters keep, by name. */
+export async function membersInScope(viewer: Viewer, filters: ReviewFilters): Promise<Member[]> {
+	return (await membersOf(viewer)).filter(
 		(m) =>
 			(!filters.teamId || m.team?.id === filters.teamId) &&
 			(!filters.traineeId || m.trainee.id === filters.traineeId)
 	);
+}
+
+/** Every index line of the members that the scenario and period filters keep, newest first. */
+export async function attemptsOf(
+	members: Member[],
+	filters: ReviewFilters
+): Promise<ScopedAttempt[]> {
 	const lists = await Promise.all(
 		members.map(async (member) =>
 			(await listAttemptsByTrainee(member.trainee.id)).map((summary) => ({ ...member, summary }))
@@ -122,6 +123,17 @@ export async function attemptsInScope(
 				b.summary.startedAt.localeCompare(a.summary.startedAt) ||
 				a.summary.attemptId.localeCompare(b.summary.attemptId)
 		);
+}
+
+/**
+ * Every index line of the trainees in the viewer's scope that the filters keep, newest first. A
+ * team or trainee outside the scope keeps nothing: the scope is applied before the filters.
+ */
+export async function attemptsInScope(
+	viewer: Viewer,
+	filters: ReviewFilters
+): Promise<ScopedAttempt[]> {
+	return attemptsOf(await membersInScope(viewer, filters), filters);
 }
 
 /** An index line as the dashboard counts it: the score in force, override included. */

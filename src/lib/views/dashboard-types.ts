@@ -29,6 +29,14 @@ export interface DashboardOptions {
 	/** The viewer's IANA time zone: the trend's days are the viewer's calendar days. */
 	timeZone: string;
 	showTeams: boolean;
+	/** Every trainee in scope: one whose attempts the filters all leave out is listed with 0. */
+	roster?: readonly RosterEntry[];
+}
+
+/** A trainee on the dashboard's roster, by id and name. */
+export interface RosterEntry {
+	traineeId: string;
+	traineeName: string;
 }
 
 /** The mean score of the attempts finished on one calendar day. */
@@ -59,6 +67,7 @@ export interface HeatCell {
 	rate: number | null;
 }
 
+/** A trainee's row; only trainees with at least one judged line have one. */
 export interface HeatRow {
 	traineeId: string;
 	traineeName: string;

@@ -15,6 +15,7 @@ import type {
 	HeatRow,
 	ScenarioSummary,
 	TeamSummary,
+	RosterEntry,
 	TraineeSummary,
 	TrendPoint
 } from './dashboard-types';
@@ -34,8 +35,11 @@ export function buildDashboard(
 
 	return {
 		timeZone: options.timeZone,
-		trainees: byTrainee.map((group) => traineeSummary(group, toDay)),
-		heatMap: { lines: LINES, rows: byTrainee.map(heatRow) },
+		trainees: withRoster(
+			byTrainee.map((group) => traineeSummary(group, toDay)),
+			options.roster ?? []
+		),
+		heatMap: { lines: LINES, rows: byTrainee.map(heatRow).filter(isJudged) },
 		scenarios: byScenario.map(scenarioSummary),
 		teams: options.showTeams ? teamSummaries(attempts) : null
 	};
@@ -100,6 +104,21 @@ function traineeSummary(
 	};
 }
 
+/** The summaries and a zero one for each trainee on the roster without any, by name then id. */
+function withRoster(summaries: TraineeSummary[], roster: readonly RosterEntry[]): TraineeSummary[] {
+	const counted = new Set(summaries.map((summary) => summary.traineeId));
+	const idle = roster
+		.filter((trainee) => !counted.has(trainee.traineeId))
+		.map(({ traineeId, traineeName }): TraineeSummary => {
+			const zero = { attempts: 0, finished: 0, best: null, latest: null, passes: 0, trend: [] };
+			return { traineeId, traineeName, ...zero };
+		});
+
+	return [...summaries, ...idle].sort(
+		(a, b) => compareText(a.traineeName, b.traineeName) || compareText(a.traineeId, b.traineeId)
+	);
+}
+
 /** The attempt finished last; two finished at the same instant are told apart by id. */
 function lastFinished(scores: Scored[]): Scored | null {
 	const order = (a: Scored, b: Scored) =>
@@ -128,6 +147,11 @@ function heatRow(attempts: DashboardAttempt[]): HeatRow {
 	});
 
 	return { traineeId: attempts[0].traineeId, traineeName: attempts[0].traineeName, cells };
+}
+
+/** Whether any finished attempt of the row judged any line: rows of only "—" are left out. */
+function isJudged(row: HeatRow): boolean {
+	return row.cells.some((cell) => cell.judged > 0);
 }
 
 function scenarioSummary(attempts: DashboardAttempt[]): ScenarioSummary {

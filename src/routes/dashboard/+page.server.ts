@@ -1,5 +1,5 @@
 import { withRole } from '$lib/server/guards';
-import { attemptsInScope, parseFilters } from '$lib/server/review-scope';
+import { attemptsOf, membersInScope, parseFilters } from '$lib/server/review-scope';
 import { viewerTimeZone } from '$lib/server/viewer-zone';
 import { dashboardPage } from './dashboard-page';
 import type { PageServerLoad } from './$types';
@@ -9,7 +9,8 @@ export const load: PageServerLoad = async (event) => {
 	const timeZone = viewerTimeZone(event.url, event.cookies);
 	const parsed = await parseFilters(event.url, viewer, timeZone);
 
-	const scoped = await attemptsInScope(viewer, parsed.filters);
+	const members = await membersInScope(viewer, parsed.filters);
+	const scoped = await attemptsOf(members, parsed.filters);
 
-	return dashboardPage(parsed, scoped, viewer.role === 'manager');
+	return dashboardPage(parsed, { members, scoped }, viewer.role === 'manager');
 };

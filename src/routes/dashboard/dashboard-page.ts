@@ -1,9 +1,11 @@
 /**
- * What the dashboard page shows, from the attempts the filters kept: the counted view, the rows
- * of the chosen trainee's attempts, and the query strings its links carry. The load reads.
+ * What the dashboard page shows, from the trainees and attempts the filters kept: the counted
+ * view, the rows of the chosen trainee's attempts, and the query strings its links carry. The
+ * load reads.
  */
 import {
 	dashboardAttempt,
+	type Member,
 	type ParsedFilters,
 	type ReviewFilters,
 	type ScopedAttempt
@@ -57,11 +59,25 @@ function attemptRow({ summary }: ScopedAttempt, timeZone: string): AttemptRow {
 	};
 }
 
+/** What the load read: the trainees the filters keep and those of their attempts they keep. */
+export interface DashboardScope {
+	members: Member[];
+	scoped: ScopedAttempt[];
+}
+
 /** The page's data: the form's state, the counted dashboard and the links' queries. */
-export function dashboardPage(parsed: ParsedFilters, scoped: ScopedAttempt[], isManager: boolean) {
+export function dashboardPage(
+	parsed: ParsedFilters,
+	{ members, scoped }: DashboardScope,
+	isManager: boolean
+) {
 	const { filters, options, notices } = parsed;
 	const showTeams = isManager || options.teams.length > 1;
 	const chosen = options.trainees.find((trainee) => trainee.id === filters.traineeId) ?? null;
+	const roster = members.map(({ trainee }) => ({
+		traineeId: trainee.id,
+		traineeName: trainee.name
+	}));
 
 	return {
 		filters,
@@ -69,7 +85,8 @@ export function dashboardPage(parsed: ParsedFilters, scoped: ScopedAttempt[], is
 		notices,
 		dashboard: buildDashboard(scoped.map(dashboardAttempt), {
 			timeZone: filters.timeZone,
-			showTeams
+			showTeams,
+			roster
 		}),
 		isEmpty: scoped.length === 0,
 		zones: ZONES,

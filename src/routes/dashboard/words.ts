@@ -28,11 +28,22 @@ export const HEAT_TEXT: HeatMapText = {
 	title: 'Neglected lines by trainee',
 	description:
 		'For each trainee and line: of the finished attempts that judged the line, ' +
-		'how many left it neglected. Darker is more often.',
+		'how many left it neglected. Darker is more often. ' +
+		'A trainee with no finished attempt that judged a line has no row.',
 	table: TABLE,
 	trainee: 'Trainee',
-	notJudged: '— no finished attempt judged the line'
+	notJudged:
+		'— no finished attempt judged the line. ' +
+		'A trainee with no finished attempt that judged a line has no row.'
 };
+
+/** The trainees table's caption: who it lists, and how its days and scores are counted. */
+export function traineesCaption(timeZone: string): string {
+	return (
+		'Every trainee these filters keep, with 0 attempts if none of theirs matches. ' +
+		`Days are counted in ${timeZone}. Best and latest count overrides.`
+	);
+}
 
 export const TEAMS_TEXT: BarChartText = {
 	title: 'Mean score by team',

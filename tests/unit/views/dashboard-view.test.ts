@@ -179,7 +179,8 @@ describe('buildDashboard', () => {
 			heatMap.rows[row].cells.map(({ neglected, judged, rate }) => [neglected, judged, rate]);
 
 		expect(heatMap.lines).toEqual(['user', 'technical', 'management', 'procurement', 'finance']);
-		expect(heatMap.rows.map((row) => row.traineeId)).toEqual(['ann', 'bo', 'cy', 'dee']);
+		// Cy's one finished attempt judged no line and Dee has finished none: they have no row.
+		expect(heatMap.rows.map((row) => row.traineeId)).toEqual(['ann', 'bo']);
 		// Ann: users neglected in a1 and a3 of 3, technical never of 2, finance in both of 2.
 		expect(cells(0)).toEqual([
 			[2, 3, 2 / 3],
@@ -195,7 +196,35 @@ describe('buildDashboard', () => {
 			[1, 1, 1],
 			[0, 0, null]
 		]);
-		expect(cells(2).every(([, judged, rate]) => judged === 0 && rate === null)).toBe(true);
+	});
+
+	it('lists a trainee on the roster without attempts with zeros, in name order, off the heat map', () => {
+		const roster = [
+			{ traineeId: 'eve', traineeName: 'Eve Zhu' },
+			{ traineeId: 'al', traineeName: 'Al Ito' },
+			{ traineeId: 'bo', traineeName: 'Bo Chen' }
+		];
+		const view = buildDashboard(ATTEMPTS, { ...UTC, roster });
+
+		expect(view.trainees.map(({ traineeName, attempts }) => [traineeName, attempts])).toEqual([
+			['Al Ito', 0],
+			['Ann Lee', 4],
+			['Bo Chen', 2],
+			['Cy Diaz', 1],
+			['Dee Fox', 1],
+			['Eve Zhu', 0]
+		]);
+		expect(view.trainees[0]).toEqual({
+			traineeId: 'al',
+			traineeName: 'Al Ito',
+			attempts: 0,
+			finished: 0,
+			best: null,
+			latest: null,
+			passes: 0,
+			trend: []
+		});
+		expect(view.heatMap.rows.map((row) => row.traineeId)).toEqual(['ann', 'bo']);
 	});
 
 	it("draws each scenario's funnel as attempts reaching at least each stage, then the wins", () => {
