@@ -177,12 +177,21 @@ function checked(url: URL, name: string, check: Check, notices: string[]): strin
 	return notice ? undefined : value;
 }
 
-/** Both ends of the period, or neither when it would end before it starts. */
-function period(from: string | undefined, to: string | undefined, notices: string[]) {
-	if (!from || !to || from <= to) return [from, to];
-	notices.push(`The period starts on ${from}, after it ends on ${to}; swap the two dates.`);
+/** Whether the period ends before it starts: no attempt falls in it. */
+export function isReversedPeriod({ from, to }: Pick<ReviewFilters, 'from' | 'to'>): boolean {
+	return !!from && !!to && from > to;
+}
 
-	return [undefined, undefined];
+/** Both ends of the period as given; one that ends before it starts keeps nothing, and says so. */
+function period(from: string | undefined, to: string | undefined, notices: string[]) {
+	if (isReversedPeriod({ from, to })) {
+		notices.push(
+			`The period starts on ${from}, after it ends on ${to}, so no attempt falls in it ` +
+				'and none is shown; swap the two dates.'
+		);
+	}
+
+	return [from, to];
 }
 
 function dayCheck(which: 'start' | 'end'): Check {

@@ -5,6 +5,7 @@
  */
 import {
 	dashboardAttempt,
+	isReversedPeriod,
 	type Member,
 	type ParsedFilters,
 	type ReviewFilters,
@@ -74,7 +75,9 @@ export function dashboardPage(
 	const { filters, options, notices } = parsed;
 	const showTeams = isManager || options.teams.length > 1;
 	const chosen = options.trainees.find((trainee) => trainee.id === filters.traineeId) ?? null;
-	const roster = members.map(({ trainee }) => ({
+	// A period that ends before it starts shows nothing at all, not a table of zeros.
+	const listed = isReversedPeriod(filters) ? [] : members;
+	const roster = listed.map(({ trainee }) => ({
 		traineeId: trainee.id,
 		traineeName: trainee.name
 	}));

@@ -167,4 +167,18 @@ describe('the dashboard', () => {
 		expect(body).toContain('No attempt matches these filters.');
 		expect(body).not.toContain('Neglected lines by trainee');
 	});
+
+	it('shows no result for a period that ends before it starts, and says why', async () => {
+		const data = await dashboard(people.cora, 'from=2026-03-02&to=2026-03-01');
+		const body = rendered(data);
+
+		expect(data.dashboard.trainees).toEqual([]);
+		expect(body).toContain(
+			'The period starts on 2026-03-02, after it ends on 2026-03-01, so no attempt falls in it ' +
+				'and none is shown; swap the two dates.'
+		);
+		expect(body).toContain('No attempt matches these filters.');
+		expect(body).not.toContain('Ann Lee</a>');
+		expect(body).not.toContain('id="trainees-heading"');
+	});
 });
