@@ -4,7 +4,7 @@
  * (export/rows) read each attempt, its scenario version and its review as well.
  */
 import type { DashboardAttempt } from '$lib/views/dashboard-types';
-import { dayInZone, isValidTimeZone } from '$lib/time-zone';
+import { dayInZone } from '$lib/time-zone';
 import { teamsOf, type Viewer } from './access';
 import { listUsers, type User } from './accounts';
 import { effectiveTotal, listAttemptsByTrainee, type AttemptSummary } from './attempts';
@@ -218,9 +218,13 @@ function among(choices: { id: string }[], notice: (value: string) => string): Ch
 	return (value) => (choices.some((choice) => choice.id === value) ? null : notice(value));
 }
 
+/**
+ * A notice for a `tz` parameter given and not taken: the zone in use is what viewerTimeZone read
+ * from the same URL, so any other value was refused, even one Intl would take once trimmed.
+ */
 function zoneNotice(url: URL, timeZone: string): string | null {
-	const tz = url.searchParams.get('tz')?.trim();
-	if (!tz || isValidTimeZone(tz)) return null;
+	const tz = url.searchParams.get('tz');
+	if (!tz || tz === timeZone) return null;
 
 	return `The time zone ${quoted(tz)} is unknown; days are shown in ${timeZone}.`;
 }
@@ -228,6 +232,7 @@ function zoneNotice(url: URL, timeZone: string): string | null {
 /**
  * The filters in the URL, each checked against what the viewer may pick: a team, scenario or
  * trainee outside it and a day that is not one are ignored, each with a notice saying so.
+ * `timeZone` is viewerTimeZone of the same URL; a `tz` it did not take gets a notice too.
  */
 export async function parseFilters(
 	url: URL,

@@ -181,4 +181,23 @@ describe('the dashboard', () => {
 		expect(body).not.toContain('Ann Lee</a>');
 		expect(body).not.toContain('id="trainees-heading"');
 	});
+
+	it.each([
+		['Mars%2FOlympus', '"Mars/Olympus"'],
+		['Europe%2FLondon%20', '"Europe/London "'],
+		['%20', '" "']
+	])('names an unknown tz=%s and the cookie zone it shows instead', async (tz, quoted) => {
+		const data = await dashboard(people.cora, `tz=${tz}`, 'Asia/Shanghai');
+
+		expect(data.filters.timeZone).toBe('Asia/Shanghai');
+		expect(data.notices).toEqual([
+			`The time zone ${quoted} is unknown; days are shown in Asia/Shanghai.`
+		]);
+	});
+
+	it('takes a known tz over the cookie, without a notice', async () => {
+		const data = await dashboard(people.cora, 'tz=Europe%2FLondon', 'Asia/Shanghai');
+
+		expect([data.filters.timeZone, data.notices]).toEqual(['Europe/London', []]);
+	});
 });
