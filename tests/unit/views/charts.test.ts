@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'svelte/compiler';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import BarChart from '../../../src/lib/components/charts/BarChart.svelte';
@@ -60,10 +63,10 @@ const ROWS: HeatRow[] = [
 	}
 ];
 
-function heatMap(rows = ROWS): string {
+function heatMap(rows = ROWS, columns = LINE_NAMES): string {
 	const text = { ...TEXT, trainee: 'Trainee', notJudged: '— no attempt judged the line' };
 
-	return markup(render(HeatMap, { props: { rows, columns: LINE_NAMES, text } }).body);
+	return markup(render(HeatMap, { props: { rows, columns, text } }).body);
 }
 
 describe('HeatMap', () => {
@@ -120,6 +123,43 @@ describe('HeatMap', () => {
 
 	it('writes the same markup every time', () => {
 		expect(heatMap()).toBe(heatMap());
+	});
+
+	it('centres each line name in a column 96 wide, after the 128 of the names', () => {
+		const svg = svgOf(heatMap());
+
+		expect(svg).toContain('viewBox="0 0 608 80"');
+		expect(all(svg, /<text class="column" x="([^"]+)"/g)).toEqual([
+			'176',
+			'272',
+			'368',
+			'464',
+			'560'
+		]);
+		expect(all(svg, /<text class="column"[^>]*>([^<]*)<title>/g)).toEqual(LINE_NAMES);
+	});
+
+	it('cuts a line name past 12 letters in the drawing and keeps it whole in the tooltip', () => {
+		const columns = ['Procurement and purchasing', ...LINE_NAMES.slice(1)];
+		const html = heatMap(ROWS, columns);
+
+		expect(svgOf(html)).toContain('>Procurement…<title>Procurement and purchasing</title></text>');
+		expect(tableOf(html)).toContain('<th scope="col">Procurement and purchasing</th>');
+	});
+});
+
+describe('ChartFigure', () => {
+	it("sizes the charts' text relative to the page, in no fixed pixels", () => {
+		const source = readFileSync(
+			fileURLToPath(
+				new URL('../../../src/lib/components/charts/ChartFigure.svelte', import.meta.url)
+			),
+			'utf8'
+		);
+		const { css } = compile(source, { filename: 'ChartFigure.svelte' });
+		const sizes = all(css?.code ?? '', /font-size:\s*([^;]+);/g);
+
+		expect(sizes).toEqual(['0.6875rem']);
 	});
 });
 
