@@ -19,6 +19,18 @@ import { listTeams, placeTrainee } from './teams';
 /** Managers create coaches and trainees; further managers come from the command line. */
 export const CREATABLE_ROLES: Role[] = ['trainee', 'coach'];
 
+/** The order the page lists roles in, each group under its own heading. */
+const ROLE_ORDER: Role[] = ['manager', 'coach', 'trainee'];
+
+// Numbers in names count as numbers: "Extra 3" comes before "Extra 10".
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+/** By name, then username, with numbers in them read as numbers. */
+function byName(a: { name: string; username: string }, b: { name: string; username: string }) {
+	return collator.compare(a.name, b.name) || collator.compare(a.username, b.username);
+}
+
+/** Every account, by name; the same accounts grouped by role in ROLE_ORDER; teams; histories. */
 export async function peopleOverview() {
 	const [users, teams, unclaimed] = await Promise.all([listUsers(), listTeams(), listUnclaimed()]);
 	const teamOf = (id: string) => teams.find((team) => team.memberIds.includes(id))?.name ?? null;
@@ -33,9 +45,13 @@ export async function peopleOverview() {
 			leads: user.role === 'coach' ? leads(user.id) : [],
 			createdAt: user.createdAt
 		}))
-		.sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name));
+		.sort(byName);
+	const groups = ROLE_ORDER.map((role) => ({
+		role,
+		people: people.filter((person) => person.role === role)
+	})).filter((group) => group.people.length > 0);
 
-	return { people, teams: teams.map(({ id, name }) => ({ id, name })), unclaimed };
+	return { people, groups, teams: teams.map(({ id, name }) => ({ id, name })), unclaimed };
 }
 
 export interface NewPersonForm {
