@@ -38,9 +38,16 @@ export function withRole(event: GateEvent, ...roles: Role[]): Viewer {
 	return viewer;
 }
 
-/** Only a path on this site is followed after sign-in: never another host. */
+/** The characters a path and query of ours are made of (percent-encoded beyond these). */
+const PATH_AND_QUERY = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]*$/;
+
+/**
+ * Only a path on this site is followed after sign-in: never another host. Browsers drop tabs
+ * and line breaks from URLs and read a backslash as a slash, so `/\t/evil.example` would be
+ * `//evil.example` to them: anything but plain path characters is refused.
+ */
 export function safeNext(next: string | null): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
+	if (!next || !PATH_AND_QUERY.test(next) || next.startsWith('//')) return '/';
 
 	return next;
 }

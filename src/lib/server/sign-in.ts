@@ -38,24 +38,50 @@ export class SignInGuard {
 	) {}
 
 	async signIn(username: string, password: string, address: string): Promise<SignInResult> {
-		const keys = [`u:${username.trim().toLowerCase()}`, `a:${address}`];
+		return this.#guarded(username, address, async () => {
+			const user = await this.find(username);
+			// An unknown username costs as much as a wrong password, so timing reveals nothing.
+			const hash = user?.passwordHash ?? (await this.#dummy());
+			const isRight = (await verifyPassword(password, hash)) && user !== null;
+
+			return isRight ? user : null;
+		});
+	}
+
+	/** Checks a signed-in person's current password (to change it), slowed like signing in. */
+	async checkPassword(user: User, password: string, address: string): Promise<SignInResult> {
+		return this.#guarded(user.username, address, async () =>
+			(await verifyPassword(password, user.passwordHash)) ? user : null
+		);
+	}
+
+	/**
+	 * Runs a password check under the failure counts. The try is counted as a failure before
+	 * the slow hash and forgiven if it succeeds, so tries sent all at once are counted at once.
+	 */
+	async #guarded(
+		username: string,
+		address: string,
+		check: () => Promise<User | null>
+	): Promise<SignInResult> {
+		// No username is longer than 32 characters: a longer one never grows the map.
+		const keys = [`u:${username.trim().toLowerCase().slice(0, 40)}`, `a:${address}`];
 		const wait = Math.max(...keys.map((key) => this.#waitFor(key)));
 		if (wait > 0) return { ok: false, reason: 'wait', seconds: Math.ceil(wait / 1000) };
 
-		const user = await this.find(username);
-		// An unknown username costs as much as a wrong password, so timing reveals nothing.
-		const hash =
-			user?.passwordHash ??
-			(await (this.#dummyHash ??= hashPassword('not a password', this.hashing)));
-		const isRight = (await verifyPassword(password, hash)) && user !== null;
-		if (!isRight) {
-			this.#fail(keys[0], FREE_FAILURES.username);
-			this.#fail(keys[1], FREE_FAILURES.address);
-			return { ok: false, reason: 'wrong' };
-		}
+		this.#fail(keys[0], FREE_FAILURES.username);
+		this.#fail(keys[1], FREE_FAILURES.address);
+		const user = await check();
+		if (!user) return { ok: false, reason: 'wrong' };
+
 		this.#failures.delete(keys[0]);
+		this.#forgive(keys[1], FREE_FAILURES.address);
 
 		return { ok: true, user };
+	}
+
+	#dummy(): Promise<string> {
+		return (this.#dummyHash ??= hashPassword('not a password', this.hashing));
 	}
 
 	#waitFor(key: string): number {
@@ -77,6 +103,20 @@ export class SignInGuard {
 		const wait = over >= 0 ? Math.min(FIRST_WAIT_MS * 2 ** over, MAX_WAIT_MS) : 0;
 		this.#failures.set(key, { count, last: now, blockedUntil: now + wait });
 		if (this.#failures.size > 10_000) this.#forgetOld(now);
+	}
+
+	/** Takes back one counted failure: the try it stood for succeeded. */
+	#forgive(key: string, free: number): void {
+		const entry = this.#failures.get(key);
+		if (!entry) return;
+		const count = entry.count - 1;
+		if (count <= 0) this.#failures.delete(key);
+		else
+			this.#failures.set(key, {
+				...entry,
+				count,
+				blockedUntil: count < free ? 0 : entry.blockedUntil
+			});
 	}
 
 	#forgetOld(now: number): void {

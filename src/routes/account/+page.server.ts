@@ -19,8 +19,9 @@ export const actions: Actions = {
 			next: textField(form, 'next'),
 			confirm: textField(form, 'confirm')
 		};
-		const result = await changePassword(viewer.id, input, event.locals.sessionToken);
-		if (!result.ok) return fail(400, { field: result.field, message: result.message });
+		const address = event.getClientAddress();
+		const result = await changePassword(viewer.id, input, event.locals.sessionToken, address);
+		if (!result.ok) return fail(result.status, { field: result.field, message: result.message });
 
 		return { changed: true };
 	}

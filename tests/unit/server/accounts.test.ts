@@ -219,6 +219,32 @@ describe('SignInGuard', () => {
 		expect((await guard.signIn('mei.chen', 'three green apples', '10.0.0.1')).ok).toBe(true);
 	});
 
+	it('counts tries sent all at once before any is checked, the right password included', async () => {
+		const { guard } = await setup();
+		const tries = Array.from({ length: 10 }, (_, i) =>
+			guard.signIn('mei.chen', i === 7 ? 'three green apples' : `guess ${i}`, '10.0.0.1')
+		);
+
+		const answers = (await Promise.all(tries)).map((answer) => answer.ok || answer.reason);
+		expect(answers).toEqual(['wrong', 'wrong', 'wrong', ...Array(7).fill('wait')]);
+	});
+
+	it('slows guesses at the current password of a signed-in person the same way', async () => {
+		const accounts = accountsIn(freshStore(), CHEAP);
+		const created = await accounts.createUser(MEI);
+		if (!created.ok) throw new Error('not created');
+		const guard = new SignInGuard(accounts.findUser, () => 0, CHEAP);
+		for (let i = 0; i < 3; i += 1) await guard.checkPassword(created.user, 'wrong', '10.0.0.1');
+
+		expect(await guard.checkPassword(created.user, 'three green apples', '10.0.0.1')).toEqual({
+			ok: false,
+			reason: 'wait',
+			seconds: 1
+		});
+		// The same count as signing in: the account's name is what is guessed at.
+		expect((await guard.signIn('mei.chen', 'three green apples', '10.0.0.2')).ok).toBe(false);
+	});
+
 	it('caps the wait at five minutes', async () => {
 		const { guard, advance } = await setup();
 		for (let i = 0; i < 12; i += 1) {
