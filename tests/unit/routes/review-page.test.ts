@@ -1,5 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isRedirect } from '@sveltejs/kit';
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Viewer } from '../../../src/lib/server/access';
@@ -35,6 +36,7 @@ const { default: ReviewPage } =
 	await import('../../../src/routes/attempts/[id]/review/+page.svelte');
 const { default: DebriefPage } =
 	await import('../../../src/routes/attempts/[id]/debrief/+page.svelte');
+const { actions, load } = await import('../../../src/routes/attempts/[id]/review/+page.server');
 
 const PATHS_FILE = fileURLToPath(new URL('../../fixtures/shipped-paths.json', import.meta.url));
 const recorded = JSON.parse(readFileSync(PATHS_FILE, 'utf8')) as Record<
@@ -45,7 +47,7 @@ const recorded = JSON.parse(readFileSync(PATHS_FILE, 'utf8')) as Record<
 const REVIEWED_AT = '2026-03-01T23:59:00.000Z';
 const SHANGHAI = 'Asia/Shanghai';
 const people = {} as Record<'tina' | 'cora', Viewer>;
-const attempts = { en: '', zh: '' };
+const attempts = { en: '', zh: '', saved: '' };
 
 async function person(username: string, name: string, role: Viewer['role']): Promise<Viewer> {
 	const accounts = accountsIn(getStore(), { logN: 4 });
@@ -82,6 +84,7 @@ beforeAll(async () => {
 	await placeTrainee(team.team.id, people.tina.id);
 	attempts.en = await play('city-hospital', recorded['city-hospital'].win);
 	attempts.zh = await play('zh-city-bureau', recorded['zh-city-bureau'].win);
+	attempts.saved = await play('city-hospital', recorded['city-hospital'].win);
 
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(new Date(REVIEWED_AT));
@@ -153,5 +156,74 @@ describe('the debrief', () => {
 		}).body;
 
 		expect(count(body, SHANGHAI)).toBe(0);
+	});
+});
+
+describe('saving on the review page', () => {
+	const NO_COOKIES = { get: () => undefined };
+
+	/** The review page's event for the coach at `search` on the attempt kept for saving. */
+	function event(search: string, body?: FormData) {
+		const url = new URL(`http://127.0.0.1/attempts/${attempts.saved}/review${search}`);
+		const request = new Request(url, body ? { method: 'POST', body } : {});
+
+		return {
+			url,
+			request,
+			params: { id: attempts.saved },
+			locals: { viewer: people.cora },
+			cookies: NO_COOKIES
+		} as never;
+	}
+
+	/** Where an action sends the browser once it has saved. */
+	async function redirectOf(action: () => unknown): Promise<string> {
+		try {
+			await action();
+		} catch (thrown) {
+			if (isRedirect(thrown)) return `${thrown.status} ${thrown.location}`;
+			throw thrown;
+		}
+		throw new Error('The action saved nothing and sent the browser nowhere.');
+	}
+
+	async function page(search: string): Promise<{ saved: string | null; body: string }> {
+		const data = (await load(event(search))) as { saved: string | null };
+
+		return {
+			saved: data.saved,
+			body: render(ReviewPage, { props: { data, form: null } as never }).body
+		};
+	}
+
+	it('sends a saved comment back to its step, saying it was saved', async () => {
+		const posted = form({ seq: '3', text: 'Good call.' });
+		const location = await redirectOf(() => actions.comment(event('?step=3&/comment', posted)));
+
+		expect(location).toBe(`303 /attempts/${attempts.saved}/review?step=3&saved=comment`);
+	});
+
+	it('sends a saved override back to the page, saying it was saved', async () => {
+		const posted = form({ score: '75', reason: 'Judged live.' });
+		const location = await redirectOf(() => actions.override(event('?/override', posted)));
+
+		expect(location).toBe(`303 /attempts/${attempts.saved}/review?saved=override`);
+	});
+
+	it.each([
+		['?step=3&saved=comment', 'Comment saved.'],
+		['?saved=override', 'Score override saved.']
+	])('confirms at %s: %s', async (search, sentence) => {
+		const { saved, body } = await page(search);
+
+		expect(saved).toBe(sentence);
+		expect(body).toContain(`<p class="notice success" role="status">${sentence}</p>`);
+	});
+
+	it.each(['?step=3', '?saved=everything'])('confirms nothing at %s', async (search) => {
+		const { saved, body } = await page(search);
+
+		expect(saved).toBeNull();
+		expect(body).not.toContain('role="status"');
 	});
 });
