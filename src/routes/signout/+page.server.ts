@@ -12,6 +12,7 @@ export const actions: Actions = {
 	default: async ({ cookies, locals }) => {
 		if (locals.sessionToken) await endSession(locals.sessionToken);
 		clearSessionCookie(cookies);
-		redirect(303, '/signin');
+		// The sign-in page reads the flag and says the visitor is signed out.
+		redirect(303, '/signin?signedout=1');
 	}
 };
