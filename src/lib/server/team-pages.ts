@@ -20,21 +20,28 @@ export { TEAM_SPAN };
 const nameOf = (users: User[], id: string | null) =>
 	users.find((user) => user.id === id)?.name ?? null;
 
+/** The coaches a manager may name, with usernames to tell two of one name apart. */
+const coachOptions = (users: User[]) =>
+	users
+		.filter((user) => user.role === 'coach')
+		.map(({ id, name, username }) => ({ id, name, username }));
+
+/**
+ * The viewer's teams. Only a manager, who can change teams, also gets the list of coaches; a
+ * coach sees their own teams and nobody else.
+ */
 export async function teamsOverview(viewer: Viewer) {
 	const [teams, users] = await Promise.all([teamsOf(viewer), listUsers()]);
+	const rows = teams.map((team) => ({
+		id: team.id,
+		name: team.name,
+		coach: nameOf(users, team.coachId),
+		members: team.memberIds.length,
+		isOverSpan: team.memberIds.length > TEAM_SPAN
+	}));
+	if (viewer.role !== 'manager') return { teams: rows, canManage: false as const };
 
-	return {
-		teams: teams.map((team) => ({
-			id: team.id,
-			name: team.name,
-			coach: nameOf(users, team.coachId),
-			members: team.memberIds.length,
-			isOverSpan: team.memberIds.length > TEAM_SPAN
-		})),
-		coaches: users
-			.filter((user) => user.role === 'coach')
-			.map(({ id, name, username }) => ({ id, name, username }))
-	};
+	return { teams: rows, canManage: true as const, coaches: coachOptions(users) };
 }
 
 /** A team the viewer reviews, or null (another coach's team answers as a missing one). */
@@ -67,12 +74,26 @@ function display(summary: Awaited<ReturnType<typeof listAttemptsByTrainee>>[numb
 	return summary.override?.display ?? summary.scoreDisplay ?? '—';
 }
 
-export async function teamPage(viewer: Viewer, team: Team) {
-	const [users, teams] = await Promise.all([listUsers(), listTeams()]);
-	const members = await Promise.all(team.memberIds.map((id) => memberRow(id, users)));
+/** What a manager needs to change a team: every coach, and every trainee not in it yet. */
+function managerLists(team: Team, users: User[], teams: Team[]) {
 	const teamOf = (id: string) => teams.find((t) => t.memberIds.includes(id))?.name ?? null;
 
 	return {
+		coaches: coachOptions(users),
+		candidates: users
+			.filter((u) => u.role === 'trainee' && !team.memberIds.includes(u.id))
+			.map(({ id, name, username }) => ({ id, name, username, team: teamOf(id) }))
+	};
+}
+
+/**
+ * One team's members and results. Only a manager gets the lists for changing the team: a coach
+ * sees their members, never the company's other coaches and trainees.
+ */
+export async function teamPage(viewer: Viewer, team: Team) {
+	const [users, teams] = await Promise.all([listUsers(), listTeams()]);
+	const members = await Promise.all(team.memberIds.map((id) => memberRow(id, users)));
+	const page = {
 		team: {
 			id: team.id,
 			name: team.name,
@@ -81,13 +102,11 @@ export async function teamPage(viewer: Viewer, team: Team) {
 		},
 		members,
 		span: TEAM_SPAN,
-		isOverSpan: members.length > TEAM_SPAN,
-		canManage: viewer.role === 'manager',
-		coaches: users.filter((u) => u.role === 'coach').map(({ id, name }) => ({ id, name })),
-		candidates: users
-			.filter((u) => u.role === 'trainee' && !team.memberIds.includes(u.id))
-			.map(({ id, name, username }) => ({ id, name, username, team: teamOf(id) }))
+		isOverSpan: members.length > TEAM_SPAN
 	};
+	if (viewer.role !== 'manager') return { ...page, canManage: false as const };
+
+	return { ...page, canManage: true as const, ...managerLists(team, users, teams) };
 }
 
 /** A coach id a manager chose, checked to be a coach; '' means no coach. */

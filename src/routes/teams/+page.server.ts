@@ -4,11 +4,7 @@ import { withRole } from '$lib/server/guards';
 import { createTeamFor, teamsOverview } from '$lib/server/team-pages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
-	const viewer = withRole(event, 'coach', 'manager');
-
-	return { ...(await teamsOverview(viewer)), canManage: viewer.role === 'manager' };
-};
+export const load: PageServerLoad = (event) => teamsOverview(withRole(event, 'coach', 'manager'));
 
 export const actions: Actions = {
 	create: async (event) => {

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Viewer } from '../../../src/lib/server/access';
+import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
+import { getStore } from '../../../src/lib/server/store';
+import { teamPage, teamsOverview } from '../../../src/lib/server/team-pages';
+import { teamsIn } from '../../../src/lib/server/teams';
+
+const previousData = process.env.FIVE_LINES_DATA;
+let dataDir = '';
+
+beforeEach(() => {
+	dataDir = mkdtempSync(path.join(tmpdir(), 'five-lines-hardening-'));
+	process.env.FIVE_LINES_DATA = dataDir;
+});
+
+afterEach(() => {
+	getStore().close();
+	process.env.FIVE_LINES_DATA = previousData;
+	rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A manager, two coaches and three trainees: North (Ada: Mei), West (Bo: Wu), Lee in none. */
+async function organisation() {
+	const accounts = accountsIn(getStore(), { logN: 10 });
+	const person = async (username: string, name: string, role: Role): Promise<Viewer> => {
+		const input = { username, name, role, password: 'four words in a row', createdById: null };
+		const result = await accounts.createUser(input);
+		if (!result.ok) throw new Error(`Refused ${username}: ${JSON.stringify(result.errors)}`);
+
+		return publicPerson(result.user);
+	};
+	const manager = await person('max', 'Max Manager', 'manager');
+	const ada = await person('ada', 'Ada Coach', 'coach');
+	const bo = await person('bo', 'Bo Coach', 'coach');
+	const mei = await person('mei', 'Mei Chen', 'trainee');
+	const wu = await person('wu', 'Wu Fang', 'trainee');
+	const lee = await person('lee', 'Lee Min', 'trainee');
+
+	const teams = teamsIn(getStore());
+	const team = async (name: string, coachId: string, memberId: string) => {
+		const created = await teams.createTeam(name, coachId);
+		if (!created.ok) throw new Error(created.error);
+		const placed = await teams.placeTrainee(created.team.id, memberId);
+		if (!placed.ok) throw new Error(placed.error);
+
+		return placed.team;
+	};
+	const north = await team('North', ada.id, mei.id);
+	const west = await team('West', bo.id, wu.id);
+
+	return { manager, ada, bo, mei, wu, lee, north, west };
+}
+
+describe('team pages', () => {
+	it("give a coach their team's members and no list of the company's coaches or trainees", async () => {
+		const { ada, mei, north } = await organisation();
+		const page = await teamPage(ada, north);
+
+		expect(Object.keys(page).sort()).toEqual([
+			'canManage',
+			'isOverSpan',
+			'members',
+			'span',
+			'team'
+		]);
+		expect(page.canManage).toBe(false);
+		expect(page.members.map(({ id, name, username }) => ({ id, name, username }))).toEqual([
+			{ id: mei.id, name: 'Mei Chen', username: 'mei' }
+		]);
+	});
+
+	it('give a manager every coach and every trainee outside the team, with their team', async () => {
+		const { manager, ada, bo, wu, lee, north } = await organisation();
+		const page = await teamPage(manager, north);
+
+		expect(page.canManage).toBe(true);
+		expect('coaches' in page && page.coaches).toEqual([
+			{ id: ada.id, name: 'Ada Coach', username: 'ada' },
+			{ id: bo.id, name: 'Bo Coach', username: 'bo' }
+		]);
+		expect('candidates' in page && page.candidates).toEqual([
+			{ id: wu.id, name: 'Wu Fang', username: 'wu', team: 'West' },
+			{ id: lee.id, name: 'Lee Min', username: 'lee', team: null }
+		]);
+	});
+
+	it("give a coach their own teams and no list of coaches on the teams' overview", async () => {
+		const { ada, north } = await organisation();
+
+		expect(await teamsOverview(ada)).toEqual({
+			canManage: false,
+			teams: [{ id: north.id, name: 'North', coach: 'Ada Coach', members: 1, isOverSpan: false }]
+		});
+	});
+
+	it('give a manager every team and every coach on the overview', async () => {
+		const { manager, ada, bo, north, west } = await organisation();
+		const overview = await teamsOverview(manager);
+
+		expect(overview.teams.map((team) => team.id)).toEqual([north.id, west.id]);
+		expect('coaches' in overview && overview.coaches).toEqual([
+			{ id: ada.id, name: 'Ada Coach', username: 'ada' },
+			{ id: bo.id, name: 'Bo Coach', username: 'bo' }
+		]);
+	});
+});
