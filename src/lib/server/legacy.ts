@@ -25,6 +25,20 @@ export interface LegacyRepository {
 	claim(key: string, account: { id: string; name: string }): Promise<boolean>;
 }
 
+/** Runs tasks one after another. */
+class Serial {
+	#tail: Promise<unknown> = Promise.resolve();
+
+	run<R>(task: () => Promise<R>): Promise<R> {
+		const result = this.#tail.then(task);
+		this.#tail = result.catch(() => undefined);
+
+		return result;
+	}
+}
+
+const claims = new Serial();
+
 export function legacyIn(store: Store): LegacyRepository {
 	const indexDoc = (trainee: string) => ({ file: traineeFile(trainee), check: traineeIndexCheck });
 
@@ -75,9 +89,15 @@ export function legacyIn(store: Store): LegacyRepository {
 	}
 
 	async function claim(key: string, account: { id: string; name: string }): Promise<boolean> {
+		// One claim at a time: two managers giving one history away at once would each move it.
+		return claims.run(() => claimNow(key, account));
+	}
+
+	async function claimNow(key: string, account: { id: string; name: string }): Promise<boolean> {
 		if (isAccountKey(key)) return false;
 		const index = await store.read(indexDoc(key));
-		if (!index || index.claimedBy) return false;
+		// The file is found by a normalised key: only the exact key it was kept under is one.
+		if (!index || index.trainee !== key || index.claimedBy) return false;
 
 		for (const line of index.attempts) await moveAttempt(line.attemptId, key, account);
 		await store.update(indexDoc(account.id), (current) => {

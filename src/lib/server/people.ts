@@ -84,6 +84,11 @@ export async function createPerson(viewer: Viewer, form: NewPersonForm): Promise
 export async function resetPassword(userId: string, password: string): Promise<string | null> {
 	const user = await readUser(userId);
 	if (!user) return 'There is no such account.';
+	// A manager's password is theirs to change (or the command line's): a stolen manager
+	// session must not take over every manager account.
+	if (user.role === 'manager') {
+		return 'A manager changes their own password under their name; a forgotten one is reset with npm run manager:create -- --reset.';
+	}
 	const problem = checkNewPassword(password, user.username);
 	if (problem) return problem;
 
@@ -96,7 +101,7 @@ export async function resetPassword(userId: string, password: string): Promise<s
 /** Gives a display-name history to an account; a sentence when it cannot. */
 export async function giveHistory(key: string, userId: string): Promise<string | null> {
 	const user = await readUser(userId);
-	if (!user) return 'Choose the account to give these attempts to.';
+	if (user?.role !== 'trainee') return 'Choose the trainee to give these attempts to.';
 
 	const given = await claimHistory(key, { id: user.id, name: user.name });
 

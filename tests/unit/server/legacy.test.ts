@@ -78,10 +78,28 @@ describe('display-name histories', () => {
 		expect(await legacy.claim(KEY, ACCOUNT)).toBe(false);
 	});
 
-	it('refuses to give away an account index or an unknown key', async () => {
+	it('refuses to give away an account index, an unknown key, or a key spelt otherwise', async () => {
 		const { legacy } = await setup();
+		const other = { id: 'u-other', name: 'Other' };
 
-		expect(await legacy.claim(ACCOUNT.id, { id: 'u-other', name: 'Other' })).toBe(false);
+		expect(await legacy.claim(ACCOUNT.id, other)).toBe(false);
+		// The index file is found by a trimmed key: " u-…" would reach the account's own index.
+		expect(await legacy.claim(` ${ACCOUNT.id}`, other)).toBe(false);
+		expect(await legacy.claim(`${KEY} `, other)).toBe(false);
 		expect(await legacy.claim('no-such-key', ACCOUNT)).toBe(false);
+		expect(await legacy.listUnclaimed()).toHaveLength(1);
+	});
+
+	it('gives a history given to two accounts at once to the first only', async () => {
+		const { store, attempts, legacy, first, second } = await setup();
+		const other = { id: 'u-0d2a3b4c-0000-4000-8000-000000000002', name: 'Other' };
+
+		const given = await Promise.all([legacy.claim(KEY, ACCOUNT), legacy.claim(KEY, other)]);
+
+		expect(given).toEqual([true, false]);
+		expect(await attempts.listAttemptsByTrainee(other.id)).toEqual([]);
+		for (const { id } of [first, second]) {
+			expect(readBack<Attempt>(store, attemptFile(id)).trainee).toBe(ACCOUNT.id);
+		}
 	});
 });

@@ -19,7 +19,8 @@ async function overrideInForce(attemptId: string): Promise<InForce> {
 
 async function exportRow({ summary, trainee, team }: ScopedAttempt): Promise<ExportRow | null> {
 	const attempt = await readAttempt(summary.attemptId);
-	if (!attempt) return null;
+	// The attempt file says whose it is; an index line that disagrees is never exported.
+	if (!attempt || attempt.trainee !== trainee.id) return null;
 	const scenario = await getScenarioVersion(attempt.scenarioId, attempt.scenarioVersion);
 	if (!scenario) return null;
 
