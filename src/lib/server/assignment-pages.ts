@@ -25,7 +25,7 @@ import { listTeams, type Team } from './teams';
 /** Where one trainee stands on one assignment, in words and figures for a page. */
 export interface Standing {
 	state: AssignmentState;
-	/** "Passed (late)", "Overdue", "Due 2026-12-31", "Not passed yet". */
+	/** "Passed (late)", "Overdue", "Due", "Not passed yet": the due date is shown beside it. */
 	stateText: string;
 	isLate: boolean;
 	/** The counted attempt's score as shown ("79.9"), a coach's override included. */
@@ -88,12 +88,12 @@ function calendarIn(timeZone: string, now: Date): Calendar {
 	return { today: dayInZone(now, timeZone), dayOf: (iso) => dayInZone(iso, timeZone) };
 }
 
-/** The state in words, as both pages show it. */
-export function describeState(state: AssignmentState, isLate: boolean, dueDate: string): string {
+/** The state in words, as both pages show it beside the due date, which it does not repeat. */
+export function describeState(state: AssignmentState, isLate: boolean): string {
 	if (state === 'passed') return isLate ? 'Passed (late)' : 'Passed';
 	if (state === 'overdue') return 'Overdue';
 
-	return state === 'due' ? `Due ${dueDate}` : 'Not passed yet';
+	return state === 'due' ? 'Due' : 'Not passed yet';
 }
 
 /** Where a trainee stands, from their attempts (any scenario; only this one's count). */
@@ -114,7 +114,7 @@ function standingOf(
 
 	return {
 		state: status.state,
-		stateText: describeState(status.state, status.isLate, assignment.dueDate),
+		stateText: describeState(status.state, status.isLate),
 		isLate: status.isLate,
 		score: counted ? (counted.override?.display ?? counted.scoreDisplay) : null,
 		countedAttemptId: counted?.attemptId ?? null,
