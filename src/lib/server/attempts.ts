@@ -3,6 +3,7 @@
  * trainee has a small index of summaries so a history page never opens every attempt.
  */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { MoveLogEntry, Outcome } from '../deal/types';
 import type { AttemptFacts } from '../scoring/facts';
 import type { ScoreReport } from '../scoring/types';
@@ -62,6 +63,15 @@ export interface AttemptRepository {
 	listAttemptsByTrainee(trainee: string): Promise<AttemptSummary[]>;
 	/** Records a coach's score override in force on the attempt's line of its trainee's index. */
 	setSummaryOverride(attempt: Attempt, override: SummaryOverride): Promise<void>;
+	/**
+	 * Rewrites the attempt's index line from the attempt file and the override in force when
+	 * they differ (a crash between two writes); true when it wrote.
+	 */
+	syncSummary(
+		attempt: Attempt,
+		facts: AttemptFacts | null,
+		override: SummaryOverride | null
+	): Promise<boolean>;
 }
 
 function attemptDoc(id: string) {
@@ -217,7 +227,35 @@ export function attemptsIn(store: Store): AttemptRepository {
 		});
 	}
 
-	return { createAttempt, readAttempt, appendMove, listAttemptsByTrainee, setSummaryOverride };
+	async function syncSummary(
+		attempt: Attempt,
+		facts: AttemptFacts | null,
+		override: SummaryOverride | null
+	): Promise<boolean> {
+		return store.update(traineeDoc(attempt.trainee), (current) => {
+			const index: TraineeIndex = current ?? { trainee: attempt.trainee, attempts: [] };
+			const old = index.attempts.find((entry) => entry.attemptId === attempt.id);
+			const title = old?.scenarioTitle ?? attempt.scenarioId;
+			const line = { ...summarise(attempt, title, facts ?? old?.facts ?? null), override };
+			if (old && isDeepStrictEqual({ override: null, ...old }, line)) {
+				return { next: null, result: false };
+			}
+			const attempts = old
+				? index.attempts.map((entry) => (entry === old ? line : entry))
+				: [...index.attempts, line].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+
+			return { next: { ...index, attempts }, result: true };
+		});
+	}
+
+	return {
+		createAttempt,
+		readAttempt,
+		appendMove,
+		listAttemptsByTrainee,
+		setSummaryOverride,
+		syncSummary
+	};
 }
 
 const app = (): AttemptRepository => attemptsIn(getStore());
@@ -234,3 +272,6 @@ export const listAttemptsByTrainee = (trainee: string) => app().listAttemptsByTr
 /** Records an override in force on the attempt's index line, for lists and dashboards. */
 export const setSummaryOverride = (attempt: Attempt, override: SummaryOverride) =>
 	app().setSummaryOverride(attempt, override);
+/** Brings the attempt's index line in step with its file and review, when a crash left it behind. */
+export const syncSummary: AttemptRepository['syncSummary'] = (attempt, facts, override) =>
+	app().syncSummary(attempt, facts, override);

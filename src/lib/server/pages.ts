@@ -12,6 +12,7 @@ import { buildPlayView, presentLines } from '$lib/views/play-view';
 import type { DebriefView, PlayView, ScenarioCard } from '$lib/views/types';
 import { listAttemptsByTrainee } from './attempts';
 import { ownAttempt, replayed, visibleAttempt } from './owned-attempt';
+import { keepSummaryInStep } from './summary-sync';
 import { debriefNotes, reviewsAttempt, type DebriefNotes } from './review-pages';
 import { getScenario, listScenarios } from './scenarios';
 import type { Viewer } from './access';
@@ -123,6 +124,7 @@ export async function loadDebrief(attemptId: string, viewer: Viewer): Promise<De
 		deal.context
 	);
 	const notes = await debriefNotes(attempt, scenario, attempt.report);
+	await keepSummaryInStep(attempt, scenario, deal.context);
 
 	return { view, moveLabels: labels, notes, isReviewing };
 }

@@ -13,7 +13,8 @@ import { buildReplayView, type ReplayView } from '$lib/views/replay-view';
 import { isReviewer, type Viewer } from './access';
 import { setSummaryOverride, type Attempt } from './attempts';
 import { textField, UNREADABLE_FORM } from './forms';
-import { visibleAttempt } from './owned-attempt';
+import { replayed, visibleAttempt } from './owned-attempt';
+import { keepSummaryInStep } from './summary-sync';
 import {
 	addComment,
 	effectiveScore,
@@ -106,6 +107,9 @@ function asReviewer<Input, Output>(
 export const loadReview = asReviewer(
 	async ({ attempt, scenario }, step: number | null): Promise<ReviewPage> => {
 		const review = await readReview(attempt.id);
+		if (attempt.report) {
+			await keepSummaryInStep(attempt, scenario, replayed(scenario, attempt.log).context);
+		}
 
 		return {
 			view: buildReplayView(scenario, attempt, step ?? 1),

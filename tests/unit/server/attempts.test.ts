@@ -5,6 +5,7 @@ import type { Outcome } from '../../../src/lib/deal/types';
 import type { AttemptFacts } from '../../../src/lib/scoring/facts';
 import type { ScoreReport } from '../../../src/lib/scoring/types';
 import { attemptsIn, type Attempt } from '../../../src/lib/server/attempts';
+import { attemptCheck } from '../../../src/lib/server/records';
 import { attemptFile, traineeFile } from '../../../src/lib/server/store';
 import { freshStore, readBack, testClock } from './helpers';
 
@@ -141,6 +142,35 @@ describe('attempt repository', () => {
 			trainee: 'Lee Min',
 			attempts: [...listed].reverse()
 		});
+	});
+
+	it('brings an index line left behind by a crash back in step with the attempt, once', async () => {
+		const { store, attempts, start } = setup();
+		const { id } = await start();
+		// As if the server died after the finishing move's write and before the index's.
+		await store.update({ file: attemptFile(id), check: attemptCheck }, (attempt) => ({
+			next: attempt && {
+				...attempt,
+				log: [{ seq: 1, moveId: 'close', at: '2025-03-01T09:05:00.000Z' }],
+				outcome: OUTCOME,
+				report: REPORT,
+				finishedAt: '2025-03-01T09:05:00.000Z'
+			},
+			result: undefined
+		}));
+		const finished = await attempts.readAttempt(id);
+		if (!finished) throw new Error('no attempt');
+		const override = { score: 60, display: '60.0', passed: false };
+
+		expect(await attempts.syncSummary(finished, FACTS, override)).toBe(true);
+		expect((await attempts.listAttemptsByTrainee('Lee Min'))[0]).toMatchObject({
+			finishedAt: '2025-03-01T09:05:00.000Z',
+			outcome: 'won',
+			total: 79.96,
+			facts: FACTS,
+			override
+		});
+		expect(await attempts.syncSummary(finished, FACTS, override)).toBe(false);
 	});
 
 	it('lists no attempts for a trainee who has none', async () => {
