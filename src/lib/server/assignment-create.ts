@@ -10,6 +10,7 @@ import { listUsers, type User } from './accounts';
 import {
 	checkAssignmentInput,
 	createAssignment,
+	listAssignments,
 	readAssignment,
 	removeAssignment,
 	type AssignmentErrors,
@@ -26,7 +27,12 @@ export type AssignmentFormValues = Record<
 >;
 
 export type CreateForResult =
-	| { ok: true; assignment: Assignment }
+	| {
+			ok: true;
+			assignment: Assignment;
+			/** Who already had the scenario through another assignment, in a sentence; or null. */
+			notice: string | null;
+	  }
 	| { ok: false; errors: AssignmentErrors; values: AssignmentFormValues };
 
 const REACH = 'you can assign only to your own teams and their members.';
@@ -144,9 +150,45 @@ export async function createAssignmentFor(
 	const errors = await fieldErrors(viewer, values, input, entry, dayInZone(now, timeZone));
 	if (Object.keys(errors).length > 0) return { ok: false, errors, values };
 
+	const notice = input.target ? await overlapNotice(input.scenarioId, input.target) : null;
 	const result = await createAssignment(input);
 
-	return result.ok ? result : { ok: false, errors: result.errors, values };
+	return result.ok ? { ...result, notice } : { ok: false, errors: result.errors, values };
+}
+
+/**
+ * A sentence naming who the new assignment's target already has the scenario through: their
+ * team's assignment, a personal one, or the same target's. Overlaps are allowed, but said.
+ */
+async function overlapNotice(scenarioId: string, target: AssignmentTarget): Promise<string | null> {
+	const [assignments, teams, users] = await Promise.all([
+		listAssignments(),
+		listTeams(),
+		listUsers()
+	]);
+	const membersOf = (t: AssignmentTarget) =>
+		t.kind === 'trainee'
+			? [t.traineeId]
+			: (teams.find((team) => team.id === t.teamId)?.memberIds ?? []);
+	const targeted = new Set(membersOf(target));
+	const nameOf = (id: string) => users.find((user) => user.id === id)?.name ?? 'A removed account';
+	const teamName = (id: string) => teams.find((team) => team.id === id)?.name ?? 'a removed team';
+
+	const overlaps = assignments
+		.filter((other) => other.scenarioId === scenarioId)
+		.filter((other) => membersOf(other.target).some((id) => targeted.has(id)));
+	if (overlaps.length === 0) return null;
+	const held = overlaps.map(({ target: other, dueDate }) => {
+		if (other.kind === 'trainee') return `${nameOf(other.traineeId)} personally, due ${dueDate}`;
+		const through = `Team ${teamName(other.teamId)}`;
+		if (target.kind === 'trainee') {
+			return `${nameOf(target.traineeId)} through ${through}, due ${dueDate}`;
+		}
+
+		return `${through}, due ${dueDate}`;
+	});
+
+	return `Already assigned this scenario: ${held.join('; ')}. This assignment was made as well.`;
 }
 
 /** Removes an assignment its creator or a manager asks to; false for anyone else, as if missing. */

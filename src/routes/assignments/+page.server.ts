@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const result = await createAssignmentFor(viewer, form, timeZone);
 		if (!result.ok) return fail(400, { errors: result.errors, values: result.values });
 
-		return { created: result.assignment.scenarioTitle };
+		return { created: result.assignment.scenarioTitle, notice: result.notice };
 	},
 	remove: async (event) => {
 		const viewer = withRole(event, 'coach', 'manager');

@@ -265,6 +265,54 @@ describe('createAssignmentFor', () => {
 		expect(await listAssignments()).toEqual([]);
 	});
 
+	it('assigns without a notice when no one has the scenario yet', async () => {
+		const { ada, north } = await organisation();
+		const form = formOf({ ...DEFAULTS, target: `team:${north.id}` });
+		const result = await createAssignmentFor(ada, form, 'UTC', new Date(ASSIGNED_AT));
+
+		expect(result.ok && result.notice).toBeNull();
+	});
+
+	it('assigns to a trainee who has the scenario through their team, and says so', async () => {
+		const { ada, mei, north } = await organisation();
+		await assign(ada, { target: `team:${north.id}`, dueDate: '2026-03-10' });
+		await assign(ada, { target: `trainee:${mei.id}`, scenarioId: 'zh-city-bureau' });
+		const form = formOf({ ...DEFAULTS, target: `trainee:${mei.id}`, dueDate: '2026-03-20' });
+		const result = await createAssignmentFor(ada, form, 'UTC', new Date(ASSIGNED_AT));
+
+		expect(result.ok && result.notice).toBe(
+			'Already assigned this scenario: Mei Chen through Team North, due 2026-03-10. ' +
+				'This assignment was made as well.'
+		);
+		expect(await listAssignments()).toHaveLength(3);
+	});
+
+	it('assigns to a team whose trainees have the scenario personally, naming them', async () => {
+		const { ada, manager, mei, lee, wu, north } = await organisation();
+		await assign(ada, { target: `trainee:${lee.id}`, dueDate: '2026-03-12' });
+		await assign(manager, { target: `trainee:${mei.id}`, dueDate: '2026-03-14' });
+		await assign(manager, { target: `trainee:${wu.id}` });
+		const form = formOf({ ...DEFAULTS, target: `team:${north.id}` });
+		const result = await createAssignmentFor(ada, form, 'UTC', new Date(ASSIGNED_AT));
+
+		expect(result.ok && result.notice).toBe(
+			'Already assigned this scenario: Lee Min personally, due 2026-03-12; ' +
+				'Mei Chen personally, due 2026-03-14. This assignment was made as well.'
+		);
+	});
+
+	it('assigns to a team that has the scenario already, and says so', async () => {
+		const { ada, north } = await organisation();
+		await assign(ada, { target: `team:${north.id}`, dueDate: '2026-03-10' });
+		const form = formOf({ ...DEFAULTS, target: `team:${north.id}`, dueDate: '2026-03-31' });
+		const result = await createAssignmentFor(ada, form, 'UTC', new Date(ASSIGNED_AT));
+
+		expect(result.ok && result.notice).toBe(
+			'Already assigned this scenario: Team North, due 2026-03-10. ' +
+				'This assignment was made as well.'
+		);
+	});
+
 	it('passes on the repository’s sentences for a pass mark and a missing target', async () => {
 		const { ada } = await organisation();
 		const result = await createAssignmentFor(
