@@ -47,4 +47,19 @@ describe('the assignments page', () => {
 	it('answers a create that overlaps nothing with the confirmation alone', () => {
 		expect(page({ created: CITY, notice: null })).not.toContain('notice warning');
 	});
+
+	it('asks to confirm a removal, the submit button inside the disclosure', () => {
+		const body = page()
+			.replace(/ class="svelte-[a-z0-9]+"/g, '')
+			.replace(/\s+/g, ' ');
+		const disclosure = body.slice(body.indexOf('<details'), body.indexOf('</details>'));
+
+		expect(disclosure).toContain(
+			'<summary aria-label="Remove Northbridge City Hospital for Team North">Remove</summary>'
+		);
+		expect(disclosure).toContain('<form method="POST" action="?/remove">');
+		expect(disclosure).toContain('<p>Remove this assignment for Team North?</p>');
+		expect(disclosure).toContain('<button class="secondary">Yes, remove it</button>');
+		expect(body.indexOf('?/remove')).toBeGreaterThan(body.indexOf('<details'));
+	});
 });
