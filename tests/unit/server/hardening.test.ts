@@ -1,12 +1,14 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../src/lib/server/access';
 import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
-import { getStore } from '../../../src/lib/server/store';
+import { getStore, openStore } from '../../../src/lib/server/store';
 import { teamPage, teamsOverview } from '../../../src/lib/server/team-pages';
 import { teamsIn } from '../../../src/lib/server/teams';
+import { freshDir } from './helpers';
 
 const previousData = process.env.FIVE_LINES_DATA;
 let dataDir = '';
@@ -106,4 +108,111 @@ describe('team pages', () => {
 			{ id: bo.id, name: 'Bo Coach', username: 'bo' }
 		]);
 	});
+});
+
+interface Run {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/**
+ * Runs `scripts/create-manager.ts` on `dataDir`. With `input` null, standard input stays open
+ * and unwritten, as a terminal waiting for a password would: a run that reads it never ends,
+ * and is killed after 8 seconds with a null code.
+ */
+function createManager(dataDir: string, args: string[], input: string | null): Promise<Run> {
+	const child = spawn('node_modules/.bin/tsx', ['scripts/create-manager.ts', ...args], {
+		env: { ...process.env, FIVE_LINES_DATA: dataDir }
+	});
+	const run: Run = { code: null, stdout: '', stderr: '' };
+	child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString('utf8')));
+	child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString('utf8')));
+	if (input !== null) child.stdin.end(input);
+	const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+
+	return new Promise((resolve) => {
+		child.once('close', (code) => {
+			clearTimeout(timer);
+			resolve({ ...run, code });
+		});
+	});
+}
+
+const USAGE = 'Usage: npm run manager:create -- --username NAME --name "Full Name" [--reset]\n';
+
+describe('scripts/create-manager', () => {
+	it.each([
+		[['--username']],
+		[['--username', 'max', '--name']],
+		[['--username', 'max', '--name', 'Max Manager', '--colour', 'blue']],
+		[['--username', 'max', '--name', 'Max Manager', 'now']]
+	])(
+		'prints only the usage line for %j and exits 1',
+		async (args) => {
+			expect(await createManager(freshDir(), args, '')).toEqual({
+				code: 1,
+				stdout: '',
+				stderr: USAGE
+			});
+		},
+		20_000
+	);
+
+	it('says the app holds the data directory before asking for a password', async () => {
+		const dir = freshDir();
+		const store = openStore(dir);
+		try {
+			const run = await createManager(dir, ['--username', 'max', '--name', 'Max Manager'], null);
+
+			expect(run).toEqual({
+				code: 1,
+				stdout: '',
+				stderr:
+					`The data directory ${dir} is in use by process ` +
+					`${process.pid}. Stop that process, or set FIVE_LINES_DATA to another directory ` +
+					'for this one.\nStop the app, run this command, then start the app again.\n'
+			});
+		} finally {
+			store.close();
+		}
+	}, 20_000);
+
+	it('says a username is taken, and that a manager to reset is missing, before asking for a password', async () => {
+		const dir = freshDir();
+		const store = openStore(dir);
+		const input = { name: 'Mei Chen', role: 'trainee' as const, createdById: null };
+		await accountsIn(store, { logN: 10 }).createUser({
+			...input,
+			username: 'mei',
+			password: 'four words in a row'
+		});
+		store.close();
+
+		expect(await createManager(dir, ['--username', 'Mei', '--name', 'Mei Again'], null)).toEqual({
+			code: 1,
+			stdout: '',
+			stderr: 'The username "mei" is taken. Add --reset to set a new password.\n'
+		});
+		expect(await createManager(dir, ['--username', 'mei', '--reset'], null)).toEqual({
+			code: 1,
+			stdout: '',
+			stderr: 'There is no manager "mei".\n'
+		});
+	}, 30_000);
+
+	it('creates the manager with the piped password once the directory is free', async () => {
+		const dir = freshDir();
+		const run = await createManager(
+			dir,
+			['--username', 'max', '--name', 'Max Manager'],
+			'max manager password\n'
+		);
+
+		expect(run).toEqual({
+			code: 0,
+			stdout: `Manager "max" created in ${dir}. Sign in at /signin.\n`,
+			stderr: ''
+		});
+	}, 20_000);
 });
