@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { arrayOf, isoTime, literal, nullable, object, string, type Check } from './schema';
 import { getStore, type Store } from './store';
+import { nameCharacterProblem } from './name-text';
 import { checkNewPassword, hashPassword, type HashOptions } from './passwords';
 
 export const ROLES = ['trainee', 'coach', 'manager'] as const;
@@ -74,10 +75,8 @@ export function checkDisplayName(name: string): string | null {
 	if (trimmed.length > MAX_NAME_LENGTH) {
 		return `Keep the name to ${MAX_NAME_LENGTH} characters or fewer.`;
 	}
-	// eslint-disable-next-line no-control-regex -- matching control characters is the point
-	if (/[\u0000-\u001f\u007f]/.test(trimmed)) return 'Use letters, digits and spaces in the name.';
 
-	return null;
+	return nameCharacterProblem(trimmed, 'name');
 }
 
 function checkNewUser(input: NewUser): Fields {

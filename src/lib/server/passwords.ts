@@ -61,10 +61,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** What is wrong with a new password, as an instruction; null when it will do. */
 export function checkNewPassword(password: string, username: string): string | null {
-	if (password.length < MIN_PASSWORD_LENGTH) {
+	// Characters as a person counts them: an emoji is one, not the two UTF-16 units it takes.
+	const length = [...password].length;
+	if (length < MIN_PASSWORD_LENGTH) {
 		return `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters; a few words in a row are easy to remember.`;
 	}
-	if (password.length > MAX_PASSWORD_LENGTH) {
+	if (length > MAX_PASSWORD_LENGTH) {
 		return `Keep the password to ${MAX_PASSWORD_LENGTH} characters or fewer.`;
 	}
 	// A short username ("li") is part of too many good passwords to forbid.

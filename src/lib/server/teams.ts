@@ -4,6 +4,7 @@
  * page flags it rather than refusing.
  */
 import { randomUUID } from 'node:crypto';
+import { nameCharacterProblem } from './name-text';
 import { arrayOf, isoTime, nullable, object, string, type Check } from './schema';
 import { getStore, type Store } from './store';
 
@@ -36,13 +37,14 @@ const TEAMS = {
 
 export type TeamResult = { ok: true; team: Team } | { ok: false; error: string };
 
+/** What is wrong with a team name, as an instruction; null when it will do. */
 export function checkTeamName(name: string): string | null {
 	const trimmed = name.trim();
 	if (trimmed.length === 0) return 'Enter a team name, for example "East region".';
 	if (trimmed.length > MAX_TEAM_NAME)
 		return `Keep the team name to ${MAX_TEAM_NAME} characters or fewer.`;
 
-	return null;
+	return nameCharacterProblem(trimmed, 'team name');
 }
 
 export interface TeamRepository {

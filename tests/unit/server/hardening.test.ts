@@ -4,10 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../src/lib/server/access';
-import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
+import {
+	accountsIn,
+	checkDisplayName,
+	publicPerson,
+	type Role
+} from '../../../src/lib/server/accounts';
+import { checkNewPassword } from '../../../src/lib/server/passwords';
 import { getStore, openStore } from '../../../src/lib/server/store';
 import { teamPage, teamsOverview } from '../../../src/lib/server/team-pages';
-import { teamsIn } from '../../../src/lib/server/teams';
+import { checkTeamName, teamsIn } from '../../../src/lib/server/teams';
 import { freshDir } from './helpers';
 
 const previousData = process.env.FIVE_LINES_DATA;
@@ -215,4 +221,80 @@ describe('scripts/create-manager', () => {
 			stderr: ''
 		});
 	}, 20_000);
+});
+
+const CONTROL_IN = (what: string) =>
+	`Remove the control character (a tab, line break or other invisible code) from the ${what}; type it again rather than pasting it.`;
+const BIDI_IN = (what: string) =>
+	`Remove the invisible text-direction mark from the ${what}; type it again rather than pasting it.`;
+
+/** Names holding each refused character, in the middle where trimming cannot take it away. */
+const HOSTILE: [string, string, 'control' | 'bidi'][] = [
+	['NUL', 'East\u0000region', 'control'],
+	['a tab', 'East\tregion', 'control'],
+	['a line feed', 'East\nregion', 'control'],
+	['DEL', 'East\u007fregion', 'control'],
+	['a C1 control (U+0085)', 'East\u0085region', 'control'],
+	['a line separator (U+2028)', 'East\u2028region', 'control'],
+	['a left-to-right embedding (U+202A)', 'East\u202aregion', 'bidi'],
+	['a right-to-left override (U+202E)', 'East\u202eregion', 'bidi'],
+	['a left-to-right isolate (U+2066)', 'East\u2066region', 'bidi'],
+	['a pop directional isolate (U+2069)', 'East\u2069region', 'bidi'],
+	['a left-to-right mark (U+200E)', 'East\u200eregion', 'bidi'],
+	['a right-to-left mark (U+200F)', 'East\u200fregion', 'bidi']
+];
+
+describe('checkTeamName', () => {
+	it.each(HOSTILE)('refuses a name holding %s', (_, name, kind) => {
+		expect(checkTeamName(name)).toBe(
+			kind === 'control' ? CONTROL_IN('team name') : BIDI_IN('team name')
+		);
+	});
+
+	it.each([
+		'East region',
+		'Équipe Sud-Est (2026)',
+		'华东区销售团队',
+		'فريق الشرق',
+		'🚀 Launch crew'
+	])('accepts %j', (name) => {
+		expect(checkTeamName(name)).toBeNull();
+	});
+
+	it('refuses a NUL when a team is created, and stores nothing', async () => {
+		const teams = teamsIn(getStore());
+
+		expect(await teams.createTeam('North\u0000', null)).toEqual({
+			ok: false,
+			error: CONTROL_IN('team name')
+		});
+		expect(await teams.listTeams()).toEqual([]);
+	});
+});
+
+describe('checkDisplayName', () => {
+	it.each(HOSTILE)('refuses a name holding %s', (_, name, kind) => {
+		expect(checkDisplayName(name)).toBe(kind === 'control' ? CONTROL_IN('name') : BIDI_IN('name'));
+	});
+
+	it.each(['Mei Chen', "Seán O'Brien-Ruiz", '陈美', 'محمد علي'])('accepts %j', (name) => {
+		expect(checkDisplayName(name)).toBeNull();
+	});
+});
+
+describe('checkNewPassword', () => {
+	const TOO_SHORT =
+		'Choose a password of at least 10 characters; a few words in a row are easy to remember.';
+
+	it.each([
+		['5 emoji (10 UTF-16 units)', '🔑🔑🔑🔑🔑', TOO_SHORT],
+		['9 emoji (18 UTF-16 units)', '🔑🔑🔑🔑🔑🔑🔑🔑🔑', TOO_SHORT],
+		['10 emoji', '🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑', null],
+		['9 letters', 'abcdefghi', TOO_SHORT],
+		['10 letters', 'abcdefghij', null],
+		['200 emoji (400 UTF-16 units)', '🔑'.repeat(200), null],
+		['201 emoji', '🔑'.repeat(201), 'Keep the password to 200 characters or fewer.']
+	])('counts %s as characters', (_, password, problem) => {
+		expect(checkNewPassword(password, 'mei')).toBe(problem);
+	});
 });
