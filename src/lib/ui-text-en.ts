@@ -135,6 +135,7 @@ export const EN: UiText = {
 		computed: (display, earned, possible) =>
 			`The rules computed ${display} (${earned} of ${possible} points).`,
 		overridePass: (passMark) => `Pass mark ${passMark}, judged on the reviewer's score: `,
+		timesIn: (timeZone) => `Times in ${timeZone}.`,
 		blockersOverridden:
 			"A failed blocker would fail the attempt, but a reviewer's score is in force and the pass is judged on it alone. The blockers that failed:"
 	}

@@ -121,6 +121,7 @@ export const ZH: UiText = {
 		computed: (display, earned, possible) =>
 			`按规则计算的得分为 ${display}（得 ${earned} 分，满分 ${possible} 分）。`,
 		overridePass: (passMark) => `及格线 ${passMark} 分，按评审调整后的得分判定：`,
+		timesIn: (timeZone) => `时间均按 ${timeZone} 时区显示。`,
 		blockersOverridden:
 			'一票否决项本会使本次不通过，但现行的是评审调整后的得分，是否通过只按该得分判定。没过的否决项：'
 	}

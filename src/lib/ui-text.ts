@@ -142,6 +142,8 @@ export interface ReviewNotesText {
 	overridePass: (passMark: number) => string;
 	/** Under an override: failed blockers no longer decide the pass. */
 	blockersOverridden: string;
+	/** Names the time zone the page's times are written in. */
+	timesIn: (timeZone: string) => string;
 }
 
 /** Why the server did not play a posted move. */

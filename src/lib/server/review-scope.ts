@@ -162,7 +162,11 @@ function quoted(value: string): string {
 
 /** Whether the text is a real calendar day written YYYY-MM-DD (2026-02-30 is not). */
 function isDay(text: string): boolean {
-	return DAY.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+	if (!DAY.test(text)) return false;
+	const midnight = new Date(`${text}T00:00:00Z`);
+
+	// "2026-13-01" is no date at all; "2026-02-30" rolls over into March: neither is the day.
+	return !Number.isNaN(midnight.getTime()) && midnight.toISOString().startsWith(text);
 }
 
 type Check = (value: string) => string | null;

@@ -252,6 +252,14 @@ describe('parseFilters', () => {
 			'The start date "2026-02-30" is not a date; enter it as YYYY-MM-DD, such as 2026-03-02.'
 		],
 		[
+			'from=2026-13-01',
+			'The start date "2026-13-01" is not a date; enter it as YYYY-MM-DD, such as 2026-03-02.'
+		],
+		[
+			'to=2026-00-10',
+			'The end date "2026-00-10" is not a date; enter it as YYYY-MM-DD, such as 2026-03-02.'
+		],
+		[
 			'to=03/02/2026',
 			'The end date "03/02/2026" is not a date; enter it as YYYY-MM-DD, such as 2026-03-02.'
 		],
