@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { json, text, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { DataLockError, getStore, StoreFileError } from '$lib/server/store';
 import { publicPerson, readUser } from '$lib/server/accounts';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/sessions';
@@ -28,6 +28,28 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'referrer-policy': 'same-origin'
 };
 
+const RESERVED_ACTION =
+	'"default" is not an action name: post the form to the page\'s own address, or to "?/name" for one of its named actions.';
+
+/**
+ * Whether a post names the action "default", which SvelteKit reserves and answers with a bare
+ * Error (a 500) instead of a refusal. Like SvelteKit, the first `/…` query key names the action.
+ */
+function isReservedActionPost(request: Request, url: URL): boolean {
+	const action = [...url.searchParams.keys()].find((key) => key.startsWith('/'));
+
+	return request.method === 'POST' && action === '/default';
+}
+
+/** A 400 in the form the poster reads: an action result for `use:enhance`, else plain text. */
+function refuseReservedAction(request: Request): Response {
+	const isEnhanced = request.headers.get('accept')?.includes('application/json') ?? false;
+
+	return isEnhanced
+		? json({ type: 'error', error: { message: RESERVED_ACTION } }, { status: 400 })
+		: text(RESERVED_ACTION, { status: 400 });
+}
+
 /** Finds who is signed in: the session cookie's token names a live session and its user. */
 const resolveSignedIn: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
@@ -39,9 +61,12 @@ const resolveSignedIn: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Answers every request, signed in or not, with the security headers. */
+/** Refuses a post to the action "default"; answers every request with the security headers. */
 export const handle: Handle = async (input) => {
-	const response = await resolveSignedIn(input);
+	const { request, url } = input.event;
+	const response = isReservedActionPost(request, url)
+		? refuseReservedAction(request)
+		: await resolveSignedIn(input);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 
 	return response;
