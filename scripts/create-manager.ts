@@ -156,6 +156,8 @@ async function main(options: Options): Promise<void> {
 	}
 }
 
+// Like the server (scripts/start.js): what this creates in the data directory is its user's alone.
+process.umask(0o077);
 try {
 	await main(readOptions());
 } catch (error) {

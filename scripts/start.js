@@ -9,6 +9,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+// The data directory holds password hashes and every trainee's work: what the app creates there
+// (files 0600, folders 0700, written as temp files then renamed) is for this user alone.
+process.umask(0o077);
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const PROTOCOL_HEADER = 'x-five-lines-protocol';
