@@ -72,7 +72,7 @@ export function normaliseUsername(username: string): string {
 export function checkDisplayName(name: string): string | null {
 	const trimmed = name.trim();
 	if (trimmed.length === 0) return 'Enter the name to show, for example "Mei Chen".';
-	if (trimmed.length > MAX_NAME_LENGTH) {
+	if ([...trimmed].length > MAX_NAME_LENGTH) {
 		return `Keep the name to ${MAX_NAME_LENGTH} characters or fewer.`;
 	}
 

@@ -41,7 +41,7 @@ export type TeamResult = { ok: true; team: Team } | { ok: false; error: string }
 export function checkTeamName(name: string): string | null {
 	const trimmed = name.trim();
 	if (trimmed.length === 0) return 'Enter a team name, for example "East region".';
-	if (trimmed.length > MAX_TEAM_NAME)
+	if ([...trimmed].length > MAX_TEAM_NAME)
 		return `Keep the team name to ${MAX_TEAM_NAME} characters or fewer.`;
 
 	return nameCharacterProblem(trimmed, 'team name');

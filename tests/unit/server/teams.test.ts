@@ -47,6 +47,17 @@ describe('team repository', () => {
 		expect(await teams.listTeams()).toHaveLength(2);
 	});
 
+	it('counts a team name in characters: sixty Chinese characters or emoji fit', async () => {
+		const { teams } = await twoTeams();
+
+		expect((await teams.createTeam('华'.repeat(60), null)).ok).toBe(true);
+		expect((await teams.createTeam('🚀'.repeat(60), null)).ok).toBe(true);
+		expect(await teams.createTeam('🚀'.repeat(61), null)).toEqual({
+			ok: false,
+			error: 'Keep the team name to 60 characters or fewer.'
+		});
+	});
+
 	it('moves a trainee placed in a second team out of the first', async () => {
 		const { teams, east, west } = await twoTeams();
 		await teams.placeTrainee(east.id, 'u-ana');
