@@ -105,6 +105,11 @@ class FileQueues {
 
 		return result;
 	}
+
+	/** Settles when every task queued on the key so far has run; null when none is queued. */
+	pending(key: string): Promise<void> | null {
+		return this.#tails.get(key) ?? null;
+	}
 }
 
 /** Enough for every attempt being played at once by a large team, and their indexes. */
@@ -120,8 +125,15 @@ class FileStore implements Store {
 		private readonly lock: DataLock
 	) {}
 
+	/**
+	 * Reads wait for the writes queued before them but not for each other: a file every request
+	 * reads (the sessions) is not read one request at a time. A write replaces the file by a
+	 * rename, so a read never sees half of one.
+	 */
 	read<T>(doc: StoredJson<T>): Promise<T | null> {
-		return this.#queues.run(doc.file, () => this.#readChecked(doc));
+		const pending = this.#queues.pending(doc.file);
+
+		return pending ? pending.then(() => this.#readChecked(doc)) : this.#readChecked(doc);
 	}
 
 	update<T, R>(doc: StoredJson<T>, change: (current: T | null) => Change<T, R>): Promise<R> {

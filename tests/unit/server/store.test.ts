@@ -147,6 +147,20 @@ describe('store', () => {
 		expect(traineeFile('../../etc')).toMatch(/^trainees\/etc-[0-9a-f]{16}\.json$/);
 	});
 
+	it('answers a read issued after updates with what the updates wrote', async () => {
+		const store = freshStore();
+		const doc = { file: 'accounts/counter.json', check: (() => null) as never };
+
+		const updates = [1, 2, 3].map((n) =>
+			store.update<{ n: number }, void>(doc, () => ({ next: { n }, result: undefined }))
+		);
+		const read = store.read<{ n: number }>(doc);
+
+		expect((await read)?.n).toBe(3);
+		await Promise.all(updates);
+		expect((await store.read<{ n: number }>(doc))?.n).toBe(3);
+	});
+
 	it('writes a text file once and never replaces it', async () => {
 		const store = freshStore();
 
