@@ -46,7 +46,9 @@ const userCheck: Check<User> = object<User>({
 
 const USERS = {
 	file: 'accounts/users.json',
-	check: object<UsersFile>({ users: arrayOf(userCheck) })
+	check: object<UsersFile>({ users: arrayOf(userCheck) }),
+	// Read by every request: its stamp is looked at once a second, not on every read.
+	recheckMs: 1000
 };
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;

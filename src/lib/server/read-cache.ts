@@ -24,24 +24,31 @@ export async function stampOf(file: string): Promise<Stamp | null> {
 
 /** At most `capacity` entries; the least recently used goes first. */
 export class ReadCache {
-	readonly #entries = new Map<string, { stamp: Stamp; value: unknown }>();
+	readonly #entries = new Map<string, { stamp: Stamp; value: unknown; checkedAt: number }>();
 
 	constructor(private readonly capacity: number) {}
 
 	/** The cached value when the stamp still matches, else undefined. Values are read-only. */
-	get<T>(file: string, stamp: Stamp): T | undefined {
+	get<T>(file: string, stamp: Stamp, now: number): T | undefined {
 		const entry = this.#entries.get(file);
 		if (!entry || entry.stamp !== stamp) return undefined;
 
 		this.#entries.delete(file);
-		this.#entries.set(file, entry);
+		this.#entries.set(file, { ...entry, checkedAt: now });
 
 		return entry.value as T;
 	}
 
-	set(file: string, stamp: Stamp, value: unknown): void {
+	/** The cached value if its stamp was checked less than `maxAgeMs` ago, else undefined. */
+	recent<T>(file: string, maxAgeMs: number, now: number): T | undefined {
+		const entry = this.#entries.get(file);
+
+		return entry && now - entry.checkedAt < maxAgeMs ? (entry.value as T) : undefined;
+	}
+
+	set(file: string, stamp: Stamp, value: unknown, now: number): void {
 		this.#entries.delete(file);
-		this.#entries.set(file, { stamp, value });
+		this.#entries.set(file, { stamp, value, checkedAt: now });
 		if (this.#entries.size > this.capacity) {
 			const oldest = this.#entries.keys().next().value as string;
 			this.#entries.delete(oldest);

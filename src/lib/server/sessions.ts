@@ -29,7 +29,9 @@ const sessionCheck: Check<Session> = object<Session>({
 
 const SESSIONS = {
 	file: 'accounts/sessions.json',
-	check: object<{ sessions: Session[] }>({ sessions: arrayOf(sessionCheck) })
+	check: object<{ sessions: Session[] }>({ sessions: arrayOf(sessionCheck) }),
+	// Read by every request: its stamp is looked at once a second, not on every read.
+	recheckMs: 1000
 };
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -22,6 +22,12 @@ export { StoreFileError } from './store-file';
 export interface StoredJson<T> {
 	file: string;
 	check: Check<T>;
+	/**
+	 * For a file every request reads (sessions, accounts): how long a checked read is trusted
+	 * before the file's stamp is looked at again. This process is the only writer and keeps the
+	 * cache in step with its own writes; only a hand edit can go unseen for this long.
+	 */
+	recheckMs?: number;
 }
 
 /** What an update decides: the new content (null leaves the file as it is) and a result. */
@@ -191,16 +197,20 @@ class FileStore implements Store {
 
 	/** The file's checked content, from memory while the file is as we last saw it. */
 	async #readChecked<T>(doc: StoredJson<T>): Promise<T | null> {
+		if (doc.recheckMs) {
+			const recent = this.#cache.recent<T>(doc.file, doc.recheckMs, this.now().getTime());
+			if (recent !== undefined) return recent;
+		}
 		const stamp = await stampOf(this.#path(doc.file));
 		if (stamp === null) {
 			this.#cache.forget(doc.file);
 			return null;
 		}
-		const cached = this.#cache.get<T>(doc.file, stamp);
+		const cached = this.#cache.get<T>(doc.file, stamp, this.now().getTime());
 		if (cached !== undefined) return cached;
 
 		const value = await this.#low(doc).adapter.read();
-		if (value !== null) this.#cache.set(doc.file, stamp, value);
+		if (value !== null) this.#cache.set(doc.file, stamp, value, this.now().getTime());
 
 		return value;
 	}
@@ -208,7 +218,7 @@ class FileStore implements Store {
 	async #remember(file: string, value: unknown): Promise<void> {
 		const stamp = await stampOf(this.#path(file));
 		if (stamp === null) this.#cache.forget(file);
-		else this.#cache.set(file, stamp, value);
+		else this.#cache.set(file, stamp, value, this.now().getTime());
 	}
 
 	#path(file: string): string {

@@ -9,7 +9,7 @@ import {
 	StoreFileError,
 	traineeFile
 } from '../../../src/lib/server/store';
-import { freshDir, freshStore } from './helpers';
+import { freshDir, freshStore, testClock } from './helpers';
 
 async function storedAttempt() {
 	const store = freshStore();
@@ -159,6 +159,19 @@ describe('store', () => {
 		expect((await read)?.n).toBe(3);
 		await Promise.all(updates);
 		expect((await store.read<{ n: number }>(doc))?.n).toBe(3);
+	});
+
+	it('looks at a file read by every request at most once a second, and sees a hand edit after', async () => {
+		const clock = testClock();
+		const store = freshStore(clock);
+		const doc = { file: 'accounts/hot.json', check: (() => null) as never, recheckMs: 1000 };
+		await store.update<{ n: number }, void>(doc, () => ({ next: { n: 1 }, result: undefined }));
+		writeFileSync(path.join(store.dir, doc.file), JSON.stringify({ n: 2 }));
+
+		clock.advance(999);
+		expect((await store.read<{ n: number }>(doc))?.n).toBe(1);
+		clock.advance(1);
+		expect((await store.read<{ n: number }>(doc))?.n).toBe(2);
 	});
 
 	it('writes a text file once and never replaces it', async () => {
