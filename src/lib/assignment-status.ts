@@ -38,6 +38,11 @@ export interface CountableAttempt {
 	finishedAt: string | null;
 	/** The effective score, 0–100; null until finished. */
 	score: number | null;
+	/**
+	 * A failed blocker (losing the deal, say) fails the attempt whatever its score, unless a
+	 * reviewer's override is in force. Absent means no blocker failed.
+	 */
+	isBlocked?: boolean;
 }
 
 export type AssignmentState = 'passed' | 'not-passed' | 'overdue' | 'due';
@@ -106,10 +111,17 @@ function eligible(attempts: CountableAttempt[], assignedAt: string): Finished[] 
 		.sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt));
 }
 
-/** The best score of attempts in finishing order; on a tie the earlier one stands. */
+/** Whether one attempt beats another: not failed by a blocker first, then the higher score. */
+function isBetter(attempt: Finished, top: Finished): boolean {
+	if (!attempt.isBlocked !== !top.isBlocked) return !attempt.isBlocked;
+
+	return attempt.score > top.score;
+}
+
+/** The best attempt in finishing order; on a tie the earlier one stands. */
 function best(finished: Finished[]): Finished | null {
 	return finished.reduce<Finished | null>(
-		(top, attempt) => (top === null || attempt.score > top.score ? attempt : top),
+		(top, attempt) => (top === null || isBetter(attempt, top) ? attempt : top),
 		null
 	);
 }
@@ -140,7 +152,7 @@ export function assignmentStatus(input: AssignmentStatusInput): AssignmentStatus
 	const finished = eligible(input.attempts, assignment.createdAt);
 	const counted = pick(assignment.policy, finished);
 	const isPassing = (attempt: Finished | null) =>
-		attempt !== null && attempt.score >= assignment.passMark;
+		attempt !== null && !attempt.isBlocked && attempt.score >= assignment.passMark;
 	const status = { counted, attemptsCounted: finished.length };
 
 	if (isPassing(counted)) {

@@ -89,7 +89,28 @@ describe('assignmentStatus', () => {
 		expected: [AssignmentState, string | null, boolean, number];
 	}
 
+	const blocked = (id: string, score: number) => ({ ...onTime(id, score), isBlocked: true });
+
 	it.each<Case>([
+		{
+			name: 'is not passed by a lost deal, whatever its score',
+			attempts: [blocked('lost', 74.2)],
+			today: '2026-03-05',
+			expected: ['not-passed', 'lost', false, 1]
+		},
+		{
+			name: 'counts, under best, a passing attempt above a blocked one with a higher score',
+			attempts: [blocked('lost', 90), onTime('won', 71)],
+			today: '2026-03-05',
+			expected: ['passed', 'won', false, 2]
+		},
+		{
+			name: 'counts, under latest, a blocked attempt if it is the last',
+			policy: 'latest',
+			attempts: [onTime('won', 71), { ...afterDue('lost', 95), isBlocked: true }],
+			today: '2026-03-15',
+			expected: ['overdue', 'lost', false, 2]
+		},
 		{
 			name: 'is due with no attempts',
 			attempts: [],

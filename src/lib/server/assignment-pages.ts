@@ -107,7 +107,9 @@ function standingOf(
 		attemptId: summary.attemptId,
 		startedAt: summary.startedAt,
 		finishedAt: summary.finishedAt,
-		score: effectiveTotal(summary)
+		score: effectiveTotal(summary),
+		// A reviewer's override re-judges the attempt on its score alone.
+		isBlocked: !summary.override && summary.isBlocked === true
 	}));
 	const status = assignmentStatus({ assignment, attempts, ...calendar });
 	const counted = onScenario.find((summary) => summary.attemptId === status.counted?.attemptId);

@@ -101,7 +101,8 @@ function summarise(
 		scoreDisplay: attempt.report?.display ?? null,
 		passed: attempt.report?.passed ?? null,
 		total: attempt.report?.total ?? null,
-		facts
+		facts,
+		isBlocked: (attempt.report?.blockersFailed.length ?? 0) > 0
 	};
 }
 

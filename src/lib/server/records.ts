@@ -59,6 +59,8 @@ export interface AttemptSummary {
 	facts?: AttemptFacts | null;
 	/** A coach's score override in force (the review file keeps its history). */
 	override?: SummaryOverride | null;
+	/** A failed blocker fails the attempt whatever its score; absent in older lines. */
+	isBlocked?: boolean;
 }
 
 export interface SummaryOverride {
@@ -131,6 +133,7 @@ const attemptSummary: Check<AttemptSummary> = object<AttemptSummary>({
 	passed: nullable(boolean),
 	total: optional(nullable(number)),
 	facts: optional(nullable(attemptFactsCheck)),
+	isBlocked: optional(boolean),
 	override: optional(
 		nullable(object<SummaryOverride>({ score: number, display: string, passed: boolean }))
 	)

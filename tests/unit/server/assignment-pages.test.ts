@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttemptFacts } from '../../../src/lib/scoring/facts';
-import type { ScoreReport } from '../../../src/lib/scoring/types';
+import type { RuleVerdict, ScoreReport } from '../../../src/lib/scoring/types';
 import type { Viewer } from '../../../src/lib/server/access';
 import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
 import {
@@ -96,16 +96,31 @@ async function assign(viewer: Viewer, fields: Record<string, string>) {
 	return result.assignment;
 }
 
-function report(total: number, display: string): ScoreReport {
+/** The outcome blocker a lost deal fails. */
+const LOST: RuleVerdict = {
+	ruleId: 'won',
+	group: 'outcome',
+	title: 'Win the deal',
+	passed: false,
+	isTested: true,
+	weight: 30,
+	points: 0,
+	blocker: true,
+	decidedBy: { seq: 1, moveId: 'close' },
+	detail: 'The deal was lost at turn 1.',
+	explanation: ''
+};
+
+function report(total: number, display: string, isLost = false): ScoreReport {
 	return {
 		total,
 		display,
 		passMark: 70,
-		passed: total >= 70,
+		passed: total >= 70 && !isLost,
 		earned: 0,
 		possible: 0,
 		groups: { sequencing: [], coverage: [], outcome: [], efficiency: [] },
-		blockersFailed: []
+		blockersFailed: isLost ? [LOST] : []
 	};
 }
 
@@ -114,7 +129,7 @@ async function play(
 	traineeId: string,
 	scenarioId: string,
 	startedAt: string,
-	finish: { at: string; total: number; display: string } | null
+	finish: { at: string; total: number; display: string; isLost?: boolean } | null
 ) {
 	const attempts = attemptsIn(getStore());
 	vi.setSystemTime(startedAt);
@@ -132,7 +147,7 @@ async function play(
 		{ moveId: 'close', at: finish.at },
 		() => ({
 			outcome: { result: 'won', reason: 'decision', narrative: 'Won.', turn: 1 },
-			report: report(finish.total, finish.display),
+			report: report(finish.total, finish.display, finish.isLost),
 			facts: FACTS
 		})
 	);
@@ -442,6 +457,31 @@ describe('assignmentsForTrainee', () => {
 			score: '71.0'
 		});
 		expect(overridden['Best attempt counts']).toMatchObject({ score: '85.2' });
+	});
+
+	it('does not pass an assignment with a lost deal, whatever its score, until a reviewer overrides it', async () => {
+		const { ada, mei } = await organisation();
+		await assign(ada, { target: `trainee:${mei.id}`, dueDate: '2026-03-20' });
+		const lost = await play(mei.id, 'city-hospital', '2026-03-04T09:00:00Z', {
+			at: '2026-03-04T09:40:00Z',
+			total: 80,
+			display: '80.0',
+			isLost: true
+		});
+		const now = new Date('2026-03-05T12:00:00Z');
+
+		expect((await assignmentsForTrainee(mei, 'UTC', now))[0]).toMatchObject({
+			stateText: 'Not passed yet',
+			score: '80.0'
+		});
+		await attemptsIn(getStore()).setSummaryOverride(lost, {
+			score: 80,
+			display: '80.0',
+			passed: true
+		});
+		expect((await assignmentsForTrainee(mei, 'UTC', now))[0]).toMatchObject({
+			stateText: 'Passed'
+		});
 	});
 
 	// The attempt finishes at 20:00 UTC on the due date: 05:00 the next day in Tokyo.

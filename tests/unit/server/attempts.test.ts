@@ -136,7 +136,8 @@ describe('attempt repository', () => {
 			scoreDisplay: '79.9',
 			passed: true,
 			total: 79.96,
-			facts: FACTS
+			facts: FACTS,
+			isBlocked: false
 		});
 		expect(readBack(store, traineeFile('Lee Min'))).toEqual({
 			trainee: 'Lee Min',
