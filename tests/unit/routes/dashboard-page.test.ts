@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '../../../src/lib/deal/types';
 import type { ScoreReport } from '../../../src/lib/scoring/types';
 import type { Viewer } from '../../../src/lib/server/access';
-import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
+import type { Role } from '../../../src/lib/server/accounts';
 import { appendMove, createAttempt } from '../../../src/lib/server/attempts';
 import { getStore } from '../../../src/lib/server/store';
 import { createTeam, placeTrainee } from '../../../src/lib/server/teams';
 import DashboardPage from '../../../src/routes/dashboard/+page.svelte';
 import { load } from '../../../src/routes/dashboard/+page.server';
 import type { dashboardPage } from '../../../src/routes/dashboard/dashboard-page';
+import { addPerson } from '../server/helpers';
 
 // The app's module verbs read FIVE_LINES_DATA when first used: point it at a fresh directory.
 const dataDir = await vi.hoisted(async () => {
@@ -43,14 +44,8 @@ const REPORT = {
 const people: Record<string, Viewer> = {};
 const teams: Record<string, string> = {};
 
-async function person(username: string, name: string, role: Role): Promise<Viewer> {
-	const accounts = accountsIn(getStore(), { logN: 4 });
-	const password = 'a long enough passphrase 42';
-	const result = await accounts.createUser({ username, name, role, password, createdById: null });
-	if (!result.ok) throw new Error(JSON.stringify(result.errors));
-
-	return publicPerson(result.user);
-}
+const person = (username: string, name: string, role: Role) =>
+	addPerson(getStore(), username, name, role);
 
 async function team(name: string, coach: Viewer, members: Viewer[]): Promise<string> {
 	const created = await createTeam(name, coach.id);

@@ -4,6 +4,7 @@ import { isRedirect } from '@sveltejs/kit';
 import { render } from 'svelte/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Viewer } from '../../../src/lib/server/access';
+import { addPerson } from '../server/helpers';
 
 /*
  * The review page and the debrief as a viewer in Shanghai (UTC+8) sees them. Tina plays the
@@ -26,7 +27,6 @@ const dataDir = await vi.hoisted(async () => {
 	return dir;
 });
 
-const { accountsIn, publicPerson } = await import('../../../src/lib/server/accounts');
 const { loadDebrief } = await import('../../../src/lib/server/pages');
 const { playMove, startAttempt } = await import('../../../src/lib/server/play');
 const { commentOn, loadReview, overrideFor } = await import('../../../src/lib/server/review-pages');
@@ -49,14 +49,8 @@ const SHANGHAI = 'Asia/Shanghai';
 const people = {} as Record<'tina' | 'cora', Viewer>;
 const attempts = { en: '', zh: '', saved: '' };
 
-async function person(username: string, name: string, role: Viewer['role']): Promise<Viewer> {
-	const accounts = accountsIn(getStore(), { logN: 4 });
-	const password = 'a long enough passphrase';
-	const created = await accounts.createUser({ username, name, role, password, createdById: null });
-	if (!created.ok) throw new Error(JSON.stringify(created.errors));
-
-	return publicPerson(created.user);
-}
+const person = (username: string, name: string, role: Viewer['role']) =>
+	addPerson(getStore(), username, name, role);
 
 async function play(scenarioId: string, moveIds: string[]): Promise<string> {
 	const id = await startAttempt(scenarioId, people.tina);

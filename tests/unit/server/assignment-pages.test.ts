@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AttemptFacts } from '../../../src/lib/scoring/facts';
 import type { RuleVerdict, ScoreReport } from '../../../src/lib/scoring/types';
 import type { Viewer } from '../../../src/lib/server/access';
-import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
+import type { Role } from '../../../src/lib/server/accounts';
 import {
 	createAssignmentFor,
 	removeAssignmentFor
@@ -19,6 +19,7 @@ import { listAssignments } from '../../../src/lib/server/assignments';
 import { attemptsIn } from '../../../src/lib/server/attempts';
 import { getStore } from '../../../src/lib/server/store';
 import { teamsIn } from '../../../src/lib/server/teams';
+import { addPerson } from './helpers';
 
 const CITY = 'Northbridge City Hospital — nursing documentation system';
 const BUREAU = '市政务服务局 12345 热线智能工单平台';
@@ -49,14 +50,8 @@ afterEach(() => {
 
 /** A manager, two coaches and their teams: North (Ada: Mei, Lee) and West (Bo: Wu). */
 async function organisation() {
-	const accounts = accountsIn(getStore(), { logN: 10 });
-	const person = async (username: string, name: string, role: Role): Promise<Viewer> => {
-		const input = { username, name, role, password: 'four words in a row', createdById: null };
-		const result = await accounts.createUser(input);
-		if (!result.ok) throw new Error(`Refused ${username}: ${JSON.stringify(result.errors)}`);
-
-		return publicPerson(result.user);
-	};
+	const person = (username: string, name: string, role: Role) =>
+		addPerson(getStore(), username, name, role);
 	const manager = await person('max', 'Max Manager', 'manager');
 	const ada = await person('ada', 'Ada Coach', 'coach');
 	const bo = await person('bo', 'Bo Coach', 'coach');

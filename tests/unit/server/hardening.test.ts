@@ -3,18 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../../src/lib/server/access';
-import {
-	accountsIn,
-	checkDisplayName,
-	publicPerson,
-	type Role
-} from '../../../src/lib/server/accounts';
+import { accountsIn, checkDisplayName, type Role } from '../../../src/lib/server/accounts';
 import { checkNewPassword } from '../../../src/lib/server/passwords';
 import { getStore, openStore } from '../../../src/lib/server/store';
 import { teamPage, teamsOverview } from '../../../src/lib/server/team-pages';
 import { checkTeamName, teamsIn } from '../../../src/lib/server/teams';
-import { freshDir } from './helpers';
+import { addPerson, freshDir } from './helpers';
 
 const previousData = process.env.FIVE_LINES_DATA;
 let dataDir = '';
@@ -32,14 +26,8 @@ afterEach(() => {
 
 /** A manager, two coaches and three trainees: North (Ada: Mei), West (Bo: Wu), Lee in none. */
 async function organisation() {
-	const accounts = accountsIn(getStore(), { logN: 10 });
-	const person = async (username: string, name: string, role: Role): Promise<Viewer> => {
-		const input = { username, name, role, password: 'four words in a row', createdById: null };
-		const result = await accounts.createUser(input);
-		if (!result.ok) throw new Error(`Refused ${username}: ${JSON.stringify(result.errors)}`);
-
-		return publicPerson(result.user);
-	};
+	const person = (username: string, name: string, role: Role) =>
+		addPerson(getStore(), username, name, role);
 	const manager = await person('max', 'Max Manager', 'manager');
 	const ada = await person('ada', 'Ada Coach', 'coach');
 	const bo = await person('bo', 'Bo Coach', 'coach');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../src/lib/server/access';
+import { addPerson } from './helpers';
 
 /*
  * The review page's reads and actions over a real data directory: a coach leads a team with one
@@ -20,7 +21,6 @@ process.env.FIVE_LINES_CONTENT = fileURLToPath(
 	new URL('../../../content/scenarios', import.meta.url)
 );
 
-const { accountsIn, publicPerson } = await import('../../../src/lib/server/accounts');
 const { listAttemptsByTrainee } = await import('../../../src/lib/server/attempts');
 const { loadDebrief } = await import('../../../src/lib/server/pages');
 const { playMove, startAttempt } = await import('../../../src/lib/server/play');
@@ -39,20 +39,8 @@ const recorded = JSON.parse(readFileSync(PATHS_FILE, 'utf8')) as Record<
 const people = {} as Record<'trainee' | 'coach' | 'otherCoach' | 'manager', Viewer>;
 const attempts = { won: '', open: '', zh: '', coachOwn: '' };
 
-async function person(username: string, name: string, role: Viewer['role']): Promise<Viewer> {
-	// A cheap hash: these tests are about reviews, not passwords.
-	const accounts = accountsIn(getStore(), { logN: 4 });
-	const created = await accounts.createUser({
-		username,
-		name,
-		role,
-		password: 'a long enough passphrase',
-		createdById: null
-	});
-	if (!created.ok) throw new Error(JSON.stringify(created.errors));
-
-	return publicPerson(created.user);
-}
+const person = (username: string, name: string, role: Viewer['role']) =>
+	addPerson(getStore(), username, name, role);
 
 async function play(scenarioId: string, moveIds: string[], player = people.trainee) {
 	const id = await startAttempt(scenarioId, player);

@@ -6,7 +6,7 @@ import type { Outcome } from '../../../src/lib/deal/types';
 import type { AttemptFacts } from '../../../src/lib/scoring/facts';
 import type { ScoreReport } from '../../../src/lib/scoring/types';
 import type { Viewer } from '../../../src/lib/server/access';
-import { accountsIn, publicPerson, type Role } from '../../../src/lib/server/accounts';
+import type { Role } from '../../../src/lib/server/accounts';
 import { appendMove, createAttempt, setSummaryOverride } from '../../../src/lib/server/attempts';
 import { exportRows } from '../../../src/lib/server/export/rows';
 import {
@@ -22,6 +22,7 @@ import { createTeam, placeTrainee } from '../../../src/lib/server/teams';
 import { queryOf } from '../../../src/routes/dashboard/dashboard-page';
 import { GET as getCsv } from '../../../src/routes/export/attempts.csv/+server';
 import { GET as getXapi } from '../../../src/routes/export/xapi.json/+server';
+import { addPerson } from './helpers';
 
 // The app's module verbs read FIVE_LINES_DATA when first used: point it at a fresh directory.
 const dataDir = await vi.hoisted(async () => {
@@ -61,19 +62,8 @@ const people: Record<string, Viewer> = {};
 const ids: Record<string, string> = {};
 let version = '';
 
-async function person(username: string, name: string, role: Role): Promise<Viewer> {
-	const accounts = accountsIn(getStore(), { logN: 10 });
-	const result = await accounts.createUser({
-		username,
-		name,
-		role,
-		password: 'a long enough passphrase 42',
-		createdById: null
-	});
-	if (!result.ok) throw new Error(JSON.stringify(result.errors));
-
-	return publicPerson(result.user);
-}
+const person = (username: string, name: string, role: Role) =>
+	addPerson(getStore(), username, name, role);
 
 async function team(name: string, coach: Viewer, trainee: Viewer): Promise<void> {
 	const created = await createTeam(name, coach.id);
