@@ -6,6 +6,7 @@
  */
 import { traineeIndexCheck, attemptCheck, type TraineeIndex } from './records';
 import { attemptFile, getStore, traineeFile, type Store } from './store';
+import { TaskQueues } from './task-queues';
 
 /** A display-name history not yet given to an account. */
 export interface UnclaimedHistory {
@@ -25,19 +26,8 @@ export interface LegacyRepository {
 	claim(key: string, account: { id: string; name: string }): Promise<boolean>;
 }
 
-/** Runs tasks one after another. */
-class Serial {
-	#tail: Promise<unknown> = Promise.resolve();
-
-	run<R>(task: () => Promise<R>): Promise<R> {
-		const result = this.#tail.then(task);
-		this.#tail = result.catch(() => undefined);
-
-		return result;
-	}
-}
-
-const claims = new Serial();
+/** Claims run one at a time per data directory. */
+const claims = new TaskQueues();
 
 export function legacyIn(store: Store): LegacyRepository {
 	const indexDoc = (trainee: string) => ({ file: traineeFile(trainee), check: traineeIndexCheck });
@@ -90,7 +80,7 @@ export function legacyIn(store: Store): LegacyRepository {
 
 	async function claim(key: string, account: { id: string; name: string }): Promise<boolean> {
 		// One claim at a time: two managers giving one history away at once would each move it.
-		return claims.run(() => claimNow(key, account));
+		return claims.run(store.dir, () => claimNow(key, account));
 	}
 
 	async function claimNow(key: string, account: { id: string; name: string }): Promise<boolean> {

@@ -13,6 +13,7 @@ import { TextFile } from 'lowdb/node';
 import { acquireDataLock, type DataLock } from './data-lock';
 import type { Check } from './schema';
 import { ReadCache, stampOf } from './read-cache';
+import { TaskQueues } from './task-queues';
 import { CheckedJsonFile } from './store-file';
 
 export { acquireDataLock, DataLockError, LOCK_FILE } from './data-lock';
@@ -94,35 +95,11 @@ export function scenarioVersionFile(scenarioId: string, version: string): string
 	return `scenario-versions/${id}/${safeName(version, 'scenario version')}.md`;
 }
 
-/** Runs tasks on the same key one after another; keys with nothing queued are forgotten. */
-class FileQueues {
-	readonly #tails = new Map<string, Promise<void>>();
-
-	run<R>(key: string, task: () => Promise<R>): Promise<R> {
-		const result = (this.#tails.get(key) ?? Promise.resolve()).then(task);
-		const tail = result.then(
-			() => undefined,
-			() => undefined
-		);
-		this.#tails.set(key, tail);
-		void tail.then(() => {
-			if (this.#tails.get(key) === tail) this.#tails.delete(key);
-		});
-
-		return result;
-	}
-
-	/** Settles when every task queued on the key so far has run; null when none is queued. */
-	pending(key: string): Promise<void> | null {
-		return this.#tails.get(key) ?? null;
-	}
-}
-
 /** Enough for every attempt being played at once by a large team, and their indexes. */
 const CACHE_CAPACITY = 2000;
 
 class FileStore implements Store {
-	readonly #queues = new FileQueues();
+	readonly #queues = new TaskQueues();
 	readonly #cache = new ReadCache(CACHE_CAPACITY);
 
 	constructor(
