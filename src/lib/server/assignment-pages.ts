@@ -89,7 +89,7 @@ function calendarIn(timeZone: string, now: Date): Calendar {
 }
 
 /** The state in words, as both pages show it beside the due date, which it does not repeat. */
-export function describeState(state: AssignmentState, isLate: boolean): string {
+function describeState(state: AssignmentState, isLate: boolean): string {
 	if (state === 'passed') return isLate ? 'Passed (late)' : 'Passed';
 	if (state === 'overdue') return 'Overdue';
 

@@ -11,9 +11,9 @@ const PARALLELISM = 1;
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 /** Long enough for any passphrase, short enough that hashing it is never a burden. */
-export const MAX_PASSWORD_LENGTH = 200;
+const MAX_PASSWORD_LENGTH = 200;
 
 export interface HashOptions {
 	/** log2 of scrypt's cost N; tests lower it to stay fast. */

@@ -17,7 +17,7 @@ import { endOtherSessions } from './sessions';
 import { listTeams, placeTrainee } from './teams';
 
 /** Managers create coaches and trainees; further managers come from the command line. */
-export const CREATABLE_ROLES: Role[] = ['trainee', 'coach'];
+const CREATABLE_ROLES: Role[] = ['trainee', 'coach'];
 
 /** The order the page lists roles in, each group under its own heading. */
 const ROLE_ORDER: Role[] = ['manager', 'coach', 'trainee'];
