@@ -184,7 +184,7 @@ function actions(w: World): Action[] {
 			'change a team',
 			`/teams/${w.east}?/coach`,
 			() => ({ coachId: w.coachA }),
-			[SIGN_IN, 'error 403', 'error 403', 'error 403', 'error 403', 'success 200']
+			[SIGN_IN, 'error 403', 'error 403', 'error 403', 'error 403', `redirect 303 /teams/${w.east}`]
 		],
 		[
 			'assign to team East',
