@@ -86,7 +86,7 @@ function checkNewUser(input: NewUser): Fields {
 	const username = normaliseUsername(input.username);
 	if (!USERNAME.test(username)) {
 		errors.username =
-			'Choose a username of 2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.';
+			'Choose a username of 2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit; it is kept in lower case.';
 	}
 	const nameProblem = checkDisplayName(input.name);
 	if (nameProblem) errors.name = nameProblem;

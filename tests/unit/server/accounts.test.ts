@@ -72,7 +72,7 @@ describe('account repository', () => {
 		[
 			{ username: 'x' },
 			'username',
-			'Choose a username of 2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.'
+			'Choose a username of 2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit; it is kept in lower case.'
 		],
 		[{ username: 'mei chen' }, 'username', expect.stringContaining('Choose a username')],
 		[{ name: '  ' }, 'name', 'Enter the name to show, for example "Mei Chen".'],
